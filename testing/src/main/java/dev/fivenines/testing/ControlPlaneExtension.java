@@ -55,14 +55,14 @@ public final class ControlPlaneExtension implements BeforeAllCallback, Parameter
         throw new ParameterResolutionException("Cannot resolve " + type);
     }
 
-    private record SharedPlane(LocalControlPlane plane) implements ExtensionContext.Store.CloseableResource {
+    private record SharedPlane(LocalControlPlane plane) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             plane.close();
         }
     }
 
-    private record ClassClient(KubernetesClient client) implements ExtensionContext.Store.CloseableResource {
+    private record ClassClient(KubernetesClient client) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             client.close();

@@ -53,7 +53,7 @@ public final class LocalControlPlane implements AutoCloseable {
         try (KubernetesClient client = newClient()) {
             version = client.getKubernetesVersion();
         }
-        LOG.info("Local control plane up: kube-apiserver {} (git {}) at {}", version.getGitVersion(), version.getGitCommit(),
+        LOG.info("Local control plane up: kube-apiserver {} at {}", version.getGitVersion(),
                 Config.fromKubeconfig(kubeconfig).getMasterUrl());
     }
 
