@@ -1,0 +1,117 @@
+package dev.fivenines.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+
+import dev.fivenines.testing.LocalControlPlane;
+import dev.fivenines.testing.ProjectRoot;
+import dev.fivenines.testing.WithControlPlane;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** The operator's Helm chart: lints, renders, and what it renders is accepted by the real API server. */
+@WithControlPlane
+class OperatorChartTest {
+
+    private static final String NAMESPACE = "fivenines-system";
+    private static final String OPERATOR = "system:serviceaccount:" + NAMESPACE + ":fivenines-operator";
+
+    private static Helm chart() {
+        return new Helm(ProjectRoot.find().resolve("helm/fivenines-operator"));
+    }
+
+    @BeforeAll
+    static void installRenderedChart(KubernetesClient client, LocalControlPlane plane) {
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).serverSideApply();
+        String rendered = chart().template().withName("fivenines").withNamespace(NAMESPACE)
+                .withKubeVersion(plane.version().getGitVersion()).set("region", "us-east-1").call();
+        List<HasMetadata> objects = client.load(new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8))).items();
+        for (HasMetadata object : objects) {
+            if (object.getMetadata().getNamespace() == null && !isClusterScoped(object)) {
+                object.getMetadata().setNamespace(NAMESPACE);
+            }
+            client.resource(object).fieldManager("helm").forceConflicts().serverSideApply();
+        }
+    }
+
+    private static boolean isClusterScoped(HasMetadata object) {
+        return List.of("ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "Namespace").contains(object.getKind());
+    }
+
+    @Test
+    void chartLintsCleanInStrictMode() {
+        LintResult lint = chart().lint().strict().call();
+        assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
+    }
+
+    @Test
+    void chartRefusesToRenderWithoutARegion() {
+        assertThatThrownBy(() -> chart().template().withName("fivenines").withNamespace(NAMESPACE).withKubeVersion("1.34.4").call())
+                .hasMessageContaining("set region (the AWS region of this cluster) or allRegions=true");
+    }
+
+    @Test
+    void renderedOperatorRunsTwoReplicasWithLeaderElectionForItsRegion(KubernetesClient client) {
+        var deployment = client.apps().deployments().inNamespace(NAMESPACE).withName("fivenines-operator").get();
+        assertThat(deployment).as("the operator Deployment was applied").isNotNull();
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        var env = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        assertThat(env).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("FIVENINES_REGION");
+            assertThat(e.getValue()).isEqualTo("us-east-1");
+        });
+        assertThat(env).anySatisfy(e -> assertThat(e.getName()).isEqualTo("FIVENINES_LEADER_ELECTION_LEASE_NAMESPACE"));
+    }
+
+    @Test
+    void chartInstallsTheProjectCrds(KubernetesClient client) {
+        for (String name : List.of("authblueprints.fivenines.dev", "authdeployments.fivenines.dev")) {
+            CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(name).get();
+            assertThat(crd).as("CRD %s from helm/fivenines-operator/crds", name).isNotNull();
+        }
+    }
+
+    @Test
+    void operatorMayDoWhatItsReconcilersDo(KubernetesClient client) {
+        assertThat(allowed(client, "fivenines.dev", "authdeployments", "status", "patch", "team-a")).isTrue();
+        assertThat(allowed(client, "fivenines.dev", "authblueprints", "", "watch", "team-a")).isTrue();
+        assertThat(allowed(client, "apps", "deployments", "", "create", "team-a")).isTrue();
+        assertThat(allowed(client, "", "services", "", "delete", "team-a")).isTrue();
+        assertThat(allowed(client, "policy", "poddisruptionbudgets", "", "patch", "team-a")).isTrue();
+        assertThat(allowed(client, "", "events", "", "create", "team-a")).isTrue();
+        assertThat(allowed(client, "coordination.k8s.io", "leases", "", "update", NAMESPACE)).isTrue();
+    }
+
+    @Test
+    void operatorMayNotDoMoreThanThat(KubernetesClient client) {
+        assertThat(allowed(client, "", "secrets", "", "get", "team-a")).as("read secrets").isFalse();
+        assertThat(allowed(client, "fivenines.dev", "authdeployments", "", "delete", "team-a")).as("delete what users declare").isFalse();
+        assertThat(allowed(client, "coordination.k8s.io", "leases", "", "update", "team-a")).as("leases elsewhere").isFalse();
+        assertThat(allowed(client, "rbac.authorization.k8s.io", "clusterroles", "", "create", "")).as("escalate").isFalse();
+    }
+
+    private static boolean allowed(KubernetesClient client, String group, String resource, String subresource, String verb,
+            String namespace) {
+        SubjectAccessReview review = new SubjectAccessReviewBuilder().withNewSpec()
+                .withUser(OPERATOR).withGroups("system:serviceaccounts", "system:serviceaccounts:" + NAMESPACE, "system:authenticated")
+                .withResourceAttributes(new ResourceAttributesBuilder().withGroup(group).withResource(resource)
+                        .withSubresource(subresource).withVerb(verb).withNamespace(namespace).build())
+                .endSpec().build();
+        return client.authorization().v1().subjectAccessReview().create(review).getStatus().getAllowed();
+    }
+}
