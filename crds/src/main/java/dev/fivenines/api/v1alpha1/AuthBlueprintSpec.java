@@ -1,0 +1,100 @@
+package dev.fivenines.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
+
+/** What every deployment of a blueprint shares. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AuthBlueprintSpec {
+
+    @JsonPropertyDescription("The auth runtime every deployment runs.")
+    @Required
+    private RuntimeSpec runtime;
+
+    @JsonPropertyDescription("How tokens are issued and signed.")
+    @Required
+    private TokensSpec tokens;
+
+    @JsonPropertyDescription("The DynamoDB global tables behind the service.")
+    @Required
+    private StorageSpec storage;
+
+    @JsonPropertyDescription("Per-client rate limits.")
+    @Default("{}")
+    private LimitsSpec limits = new LimitsSpec();
+
+    @JsonPropertyDescription("The deep health check Route 53 calls.")
+    @Default("{}")
+    private HealthCheckSpec healthCheck = new HealthCheckSpec();
+
+    @JsonPropertyDescription("The availability target and the critical path it rests on.")
+    @Default("{}")
+    private ReliabilitySpec reliability = new ReliabilitySpec();
+
+    public RuntimeSpec getRuntime() {
+        return runtime;
+    }
+
+    public void setRuntime(RuntimeSpec runtime) {
+        this.runtime = runtime;
+    }
+
+    public TokensSpec getTokens() {
+        return tokens;
+    }
+
+    public void setTokens(TokensSpec tokens) {
+        this.tokens = tokens;
+    }
+
+    public StorageSpec getStorage() {
+        return storage;
+    }
+
+    public void setStorage(StorageSpec storage) {
+        this.storage = storage;
+    }
+
+    public LimitsSpec getLimits() {
+        return limits;
+    }
+
+    public void setLimits(LimitsSpec limits) {
+        this.limits = limits;
+    }
+
+    public HealthCheckSpec getHealthCheck() {
+        return healthCheck;
+    }
+
+    public void setHealthCheck(HealthCheckSpec healthCheck) {
+        this.healthCheck = healthCheck;
+    }
+
+    public ReliabilitySpec getReliability() {
+        return reliability;
+    }
+
+    public void setReliability(ReliabilitySpec reliability) {
+        this.reliability = reliability;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof AuthBlueprintSpec other)) {
+            return false;
+        }
+        return Objects.equals(runtime, other.runtime) && Objects.equals(tokens, other.tokens) && Objects.equals(storage, other.storage) && Objects.equals(limits, other.limits) && Objects.equals(healthCheck, other.healthCheck) && Objects.equals(reliability, other.reliability);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(runtime, tokens, storage, limits, healthCheck, reliability);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.fivenines.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+import java.util.Objects;
+
+/** What the operator observed of a blueprint. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AuthBlueprintStatus {
+
+    @JsonPropertyDescription("The generation of the spec this status describes.")
+    private Long observedGeneration;
+
+    @JsonPropertyDescription("Stable hash of the spec; every managed object carries it as a label.")
+    private String revision;
+
+    @JsonPropertyDescription("Ready and ReliabilityFeasible.")
+    private List<Condition> conditions;
+
+    @JsonPropertyDescription("Every AuthDeployment of this blueprint at a glance.")
+    private List<DeploymentSummary> deployments;
+
+    @JsonPropertyDescription("Ready deployments over all, e.g. 3/4.")
+    private String readyDeployments;
+
+    @JsonPropertyDescription("The verdict of the reliability model.")
+    private ReliabilityReport reliability;
+
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
+
+    public void setObservedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+    }
+
+    public String getRevision() {
+        return revision;
+    }
+
+    public void setRevision(String revision) {
+        this.revision = revision;
+    }
+
+    public List<Condition> getConditions() {
+        return conditions;
+    }
+
+    public void setConditions(List<Condition> conditions) {
+        this.conditions = conditions;
+    }
+
+    public List<DeploymentSummary> getDeployments() {
+        return deployments;
+    }
+
+    public void setDeployments(List<DeploymentSummary> deployments) {
+        this.deployments = deployments;
+    }
+
+    public String getReadyDeployments() {
+        return readyDeployments;
+    }
+
+    public void setReadyDeployments(String readyDeployments) {
+        this.readyDeployments = readyDeployments;
+    }
+
+    public ReliabilityReport getReliability() {
+        return reliability;
+    }
+
+    public void setReliability(ReliabilityReport reliability) {
+        this.reliability = reliability;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof AuthBlueprintStatus other)) {
+            return false;
+        }
+        return Objects.equals(observedGeneration, other.observedGeneration) && Objects.equals(revision, other.revision) && Objects.equals(conditions, other.conditions) && Objects.equals(deployments, other.deployments) && Objects.equals(readyDeployments, other.readyDeployments) && Objects.equals(reliability, other.reliability);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(observedGeneration, revision, conditions, deployments, readyDeployments, reliability);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.fivenines.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+import java.util.Objects;
+
+/** One deployment of a blueprint and what may legitimately differ from it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "self.variant == 'Dedicated' ? has(self.customer) && self.customer != '' : !has(self.customer)", message = "spec.customer is required for variant Dedicated and must not be set for other variants")
+@ValidationRule(value = "self.variant == 'Backup' ? has(self.backupOf) && self.backupOf != '' : !has(self.backupOf)", message = "spec.backupOf is required for variant Backup and must not be set for other variants")
+@ValidationRule(value = "!has(self.failoverRegions) || self.variant == 'Edge'", message = "spec.failoverRegions is only for variant Edge")
+@ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.all(r, r != self.region)", message = "spec.failoverRegions must not contain spec.region: the local region is always tried first")
+@ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.size() < 2 || self.failoverRegions[0] != self.failoverRegions[1]", message = "spec.failoverRegions must not repeat a region")
+public class AuthDeploymentSpec {
+
+    @JsonPropertyDescription("Name of the AuthBlueprint in the same namespace. Immutable.")
+    @Required
+    @Size(min = 1)
+    @ValidationRule(value = "self == oldSelf", message = "spec.blueprint is immutable: create a new AuthDeployment to use another blueprint")
+    private String blueprint;
+
+    @JsonPropertyDescription("Primary, Backup, Edge or Dedicated. Immutable.")
+    @Required
+    @ValidationRule(value = "self == oldSelf", message = "spec.variant is immutable: create a new AuthDeployment for another variant")
+    private Variant variant;
+
+    @JsonPropertyDescription("AWS region of this deployment, e.g. us-east-1.")
+    @Required
+    @Pattern(ApiGroup.REGION_PATTERN)
+    private String region;
+
+    @JsonPropertyDescription("Backup only: the name of the primary AuthDeployment it stands in for.")
+    private String backupOf;
+
+    @JsonPropertyDescription("Edge only: storage failover regions after the local one, in order; at most two.")
+    @Size(max = 2)
+    @ValidationRule(value = "self.all(r, r.matches('^[a-z]{2}(-gov)?-[a-z]+-[0-9]+$'))", message = "spec.failoverRegions must be AWS region names such as us-west-2")
+    private List<String> failoverRegions;
+
+    @JsonPropertyDescription("Dedicated only: the customer it serves.")
+    private String customer;
+
+    @JsonPropertyDescription("The customer bucket this deployment belongs to in rollouts.")
+    @Default("0")
+    @Min(0)
+    private Integer rolloutBucket = 0;
+
+    @JsonPropertyDescription("The Route 53 record and health check of this deployment.")
+    private DnsSpec dns;
+
+    @JsonPropertyDescription("The declared differences from the blueprint; nothing else may differ.")
+    private Overrides overrides;
+
+    public String getBlueprint() {
+        return blueprint;
+    }
+
+    public void setBlueprint(String blueprint) {
+        this.blueprint = blueprint;
+    }
+
+    public Variant getVariant() {
+        return variant;
+    }
+
+    public void setVariant(Variant variant) {
+        this.variant = variant;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getBackupOf() {
+        return backupOf;
+    }
+
+    public void setBackupOf(String backupOf) {
+        this.backupOf = backupOf;
+    }
+
+    public List<String> getFailoverRegions() {
+        return failoverRegions;
+    }
+
+    public void setFailoverRegions(List<String> failoverRegions) {
+        this.failoverRegions = failoverRegions;
+    }
+
+    public String getCustomer() {
+        return customer;
+    }
+
+    public void setCustomer(String customer) {
+        this.customer = customer;
+    }
+
+    public Integer getRolloutBucket() {
+        return rolloutBucket;
+    }
+
+    public void setRolloutBucket(Integer rolloutBucket) {
+        this.rolloutBucket = rolloutBucket;
+    }
+
+    public DnsSpec getDns() {
+        return dns;
+    }
+
+    public void setDns(DnsSpec dns) {
+        this.dns = dns;
+    }
+
+    public Overrides getOverrides() {
+        return overrides;
+    }
+
+    public void setOverrides(Overrides overrides) {
+        this.overrides = overrides;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof AuthDeploymentSpec other)) {
+            return false;
+        }
+        return Objects.equals(blueprint, other.blueprint) && Objects.equals(variant, other.variant) && Objects.equals(region, other.region) && Objects.equals(backupOf, other.backupOf) && Objects.equals(failoverRegions, other.failoverRegions) && Objects.equals(customer, other.customer) && Objects.equals(rolloutBucket, other.rolloutBucket) && Objects.equals(dns, other.dns) && Objects.equals(overrides, other.overrides);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(blueprint, variant, region, backupOf, failoverRegions, customer, rolloutBucket, dns, overrides);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.fivenines.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Per-client rate limits. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.milestones) || self.milestones.all(m, m < self.clientBlockRps)", message = "spec.limits.milestones must all be below spec.limits.clientBlockRps")
+@ValidationRule(value = "!has(self.milestones) || (self.milestones.isSorted() && self.milestones.all(m, self.milestones.exists_one(x, x == m)))", message = "spec.limits.milestones must be strictly ascending, e.g. [100, 200, 500, 1000]")
+public class LimitsSpec {
+
+    @JsonPropertyDescription("Requests per second at which a client is blocked (429).")
+    @Default("2000")
+    @Min(1)
+    private Integer clientBlockRps = 2000;
+
+    @JsonPropertyDescription("Request rates that raise an event when a client crosses them; ascending, below clientBlockRps.")
+    @Default("[100, 200, 500, 1000]")
+    private List<Integer> milestones = new ArrayList<>(List.of(100, 200, 500, 1000));
+
+    public Integer getClientBlockRps() {
+        return clientBlockRps;
+    }
+
+    public void setClientBlockRps(Integer clientBlockRps) {
+        this.clientBlockRps = clientBlockRps;
+    }
+
+    public List<Integer> getMilestones() {
+        return milestones;
+    }
+
+    public void setMilestones(List<Integer> milestones) {
+        this.milestones = milestones;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof LimitsSpec other)) {
+            return false;
+        }
+        return Objects.equals(clientBlockRps, other.clientBlockRps) && Objects.equals(milestones, other.milestones);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(clientBlockRps, milestones);
+    }
+}
