@@ -13,11 +13,11 @@ import java.util.Objects;
 
 /** One deployment of a blueprint and what may legitimately differ from it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.variant == 'Dedicated' ? has(self.customer) && self.customer != '' : !has(self.customer)", message = "spec.customer is required for variant Dedicated and must not be set for other variants")
-@ValidationRule(value = "self.variant == 'Backup' ? has(self.backupOf) && self.backupOf != '' : !has(self.backupOf)", message = "spec.backupOf is required for variant Backup and must not be set for other variants")
-@ValidationRule(value = "!has(self.failoverRegions) || self.variant == 'Edge'", message = "spec.failoverRegions is only for variant Edge")
-@ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.all(r, r != self.region)", message = "spec.failoverRegions must not contain spec.region: the local region is always tried first")
-@ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.size() < 2 || self.failoverRegions[0] != self.failoverRegions[1]", message = "spec.failoverRegions must not repeat a region")
+@ValidationRule(value = "self.variant == 'Dedicated' ? has(self.customer) && self.customer != '' : !has(self.customer)", fieldPath = ".customer", message = "spec.customer is required for variant Dedicated and must not be set for other variants")
+@ValidationRule(value = "self.variant == 'Backup' ? has(self.backupOf) && self.backupOf != '' : !has(self.backupOf)", fieldPath = ".backupOf", message = "spec.backupOf is required for variant Backup and must not be set for other variants")
+@ValidationRule(value = "!has(self.failoverRegions) || self.variant == 'Edge'", fieldPath = ".failoverRegions", message = "spec.failoverRegions is only for variant Edge")
+@ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.all(r, r != self.region)", fieldPath = ".failoverRegions", message = "spec.failoverRegions must not contain spec.region: the local region is always tried first")
+@ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.size() < 2 || self.failoverRegions[0] != self.failoverRegions[1]", fieldPath = ".failoverRegions", message = "spec.failoverRegions must not repeat a region")
 public class AuthDeploymentSpec {
 
     @JsonPropertyDescription("Name of the AuthBlueprint in the same namespace. Immutable.")

@@ -15,12 +15,12 @@ public class DependencySpec {
 
     @JsonPropertyDescription("Name of the dependency.")
     @Required
-    @Size(min = 1)
+    @Size(min = 1, max = 63)
     private String name;
 
     @JsonPropertyDescription("Availability in percent, e.g. \"99.95\".")
     @Required
-    @Pattern("^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)$")
+    @Size(max = 16) @Pattern("^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)$")
     @ValidationRule(value = "double(self) > 0.0 && double(self) <= 100.0", message = "must be a percentage above 0 and at most 100, such as \"99.99\"")
     private String availability;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.Objects;
 
 /** Per-client rate limits. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.milestones) || self.milestones.all(m, m < self.clientBlockRps)", message = "spec.limits.milestones must all be below spec.limits.clientBlockRps")
-@ValidationRule(value = "!has(self.milestones) || (self.milestones.isSorted() && self.milestones.all(m, self.milestones.exists_one(x, x == m)))", message = "spec.limits.milestones must be strictly ascending, e.g. [100, 200, 500, 1000]")
+@ValidationRule(value = "!has(self.milestones) || self.milestones.all(m, m < self.clientBlockRps)", fieldPath = ".milestones", message = "spec.limits.milestones must all be below spec.limits.clientBlockRps")
+@ValidationRule(value = "!has(self.milestones) || (self.milestones.isSorted() && self.milestones.all(m, self.milestones.exists_one(x, x == m)))", fieldPath = ".milestones", message = "spec.limits.milestones must be strictly ascending, e.g. [100, 200, 500, 1000]")
 public class LimitsSpec {
 
     @JsonPropertyDescription("Requests per second at which a client is blocked (429).")
@@ -22,6 +23,7 @@ public class LimitsSpec {
 
     @JsonPropertyDescription("Request rates that raise an event when a client crosses them; ascending, below clientBlockRps.")
     @Default("[100, 200, 500, 1000]")
+    @Size(max = 10)
     private List<Integer> milestones = new ArrayList<>(List.of(100, 200, 500, 1000));
 
     public Integer getClientBlockRps() {

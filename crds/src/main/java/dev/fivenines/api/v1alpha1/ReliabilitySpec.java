@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Objects;
@@ -14,17 +15,18 @@ public class ReliabilitySpec {
 
     @JsonPropertyDescription("Target availability in percent, e.g. \"99.999\".")
     @Default("99.999")
-    @Pattern("^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)$")
+    @Size(max = 16) @Pattern("^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)$")
     @ValidationRule(value = "double(self) > 0.0 && double(self) <= 100.0", message = "must be a percentage above 0 and at most 100, such as \"99.99\"")
     private String targetAvailability = "99.999";
 
     @JsonPropertyDescription("Availability of the retry handler in percent, e.g. \"99.9995\".")
     @Default("99.9995")
-    @Pattern("^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)$")
+    @Size(max = 16) @Pattern("^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)$")
     @ValidationRule(value = "double(self) > 0.0 && double(self) <= 100.0", message = "must be a percentage above 0 and at most 100, such as \"99.99\"")
     private String retryHandlerAvailability = "99.9995";
 
-    @JsonPropertyDescription("The dependencies of a request and their availability.")
+    @JsonPropertyDescription("The dependencies of a request and their availability (at most 32).")
+    @Size(max = 32)
     private List<DependencySpec> dependencies;
 
     public String getTargetAvailability() {
