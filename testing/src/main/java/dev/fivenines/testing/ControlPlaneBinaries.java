@@ -34,7 +34,7 @@ public final class ControlPlaneBinaries {
     public static ControlPlaneBinaries fromEnvironment() {
         String dir = System.getenv("FIVENINES_K8S_DIR");
         Path root = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".kubeapitest");
-        String version = System.getProperty("fivenines.k8s.version",
+        String version = System.getProperty("test.k8s.version",
                 System.getenv().getOrDefault("FIVENINES_K8S_VERSION", DEFAULT_VERSION));
         return new ControlPlaneBinaries(root, version);
     }

@@ -10,7 +10,7 @@ public final class ProjectRoot {
     }
 
     public static Path find() {
-        String configured = System.getProperty("fivenines.project.root");
+        String configured = System.getProperty("test.project.root");
         if (configured != null && isRoot(Path.of(configured))) {
             return Path.of(configured).toAbsolutePath().normalize();
         }
@@ -20,7 +20,7 @@ public final class ProjectRoot {
             }
         }
         throw new IllegalStateException("Cannot find the Fivenines project root (a folder with e2e/bin/build-control-plane) "
-                + "above " + Path.of("").toAbsolutePath() + "; set -Dfivenines.project.root=<checkout>");
+                + "above " + Path.of("").toAbsolutePath() + "; set -Dtest.project.root=<checkout>");
     }
 
     private static boolean isRoot(Path dir) {

@@ -1,0 +1,61 @@
+package dev.fivenines.operator.desired;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.fivenines.api.v1alpha1.AuthBlueprint;
+import dev.fivenines.api.v1alpha1.AuthDeployment;
+import dev.fivenines.operator.revision.Revision;
+
+/**
+ * The auth runtime's configuration for one AuthDeployment, as environment variables (the runtime reads
+ * them through its typed configuration). Everything comes from the blueprint except what the deployment
+ * may declare: its region, variant, failover chain and customer.
+ */
+public final class RuntimeConfig {
+
+    private RuntimeConfig() {
+    }
+
+    public static Map<String, String> of(AuthBlueprint blueprint, AuthDeployment deployment) {
+        var bp = blueprint.getSpec();
+        var ad = deployment.getSpec();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("FIVENINES_DEPLOYMENT", deployment.getMetadata().getName());
+        env.put("FIVENINES_VARIANT", ad.getVariant().name());
+        env.put("FIVENINES_REGION", ad.getRegion());
+        env.put("FIVENINES_STORAGE_REGIONS", String.join(",", storageChain(deployment)));
+        env.put("FIVENINES_STORAGE_HOME_REGION", bp.getStorage().getHomeRegion());
+        env.put("FIVENINES_STORAGE_TABLE_PREFIX", bp.getStorage().getTablePrefix());
+        env.put("FIVENINES_TOKENS_ISSUER", bp.getTokens().getIssuer());
+        env.put("FIVENINES_TOKENS_ALGORITHM", bp.getTokens().getAlgorithm().name());
+        env.put("FIVENINES_TOKENS_ACCESS_TOKEN_TTL", bp.getTokens().getAccessTokenTtl());
+        env.put("FIVENINES_TOKENS_KEY_ROTATION_PERIOD", bp.getTokens().getKeyRotationPeriod());
+        env.put("FIVENINES_LIMITS_CLIENT_BLOCK_RPS", String.valueOf(bp.getLimits().getClientBlockRps()));
+        env.put("FIVENINES_LIMITS_MILESTONES", bp.getLimits().getMilestones().stream().map(String::valueOf)
+                .collect(Collectors.joining(",")));
+        env.put("FIVENINES_HEALTH_PATH", bp.getHealthCheck().getPath());
+        if (ad.getCustomer() != null) {
+            env.put("FIVENINES_CUSTOMER", ad.getCustomer());
+        }
+        return env;
+    }
+
+    /** The regions storage reads go through, in order: the deployment's own, then its failover regions. */
+    public static List<String> storageChain(AuthDeployment deployment) {
+        List<String> chain = new ArrayList<>();
+        chain.add(deployment.getSpec().getRegion());
+        if (deployment.getSpec().getFailoverRegions() != null) {
+            chain.addAll(deployment.getSpec().getFailoverRegions());
+        }
+        return chain;
+    }
+
+    /** Changes whenever the configuration does, so a new configuration rolls the pods. */
+    public static String hash(Map<String, String> config) {
+        return Revision.of(config);
+    }
+}

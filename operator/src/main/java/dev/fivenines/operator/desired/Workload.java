@@ -1,0 +1,185 @@
+package dev.fivenines.operator.desired;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.fivenines.api.v1alpha1.AuthBlueprint;
+import dev.fivenines.api.v1alpha1.AuthDeployment;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+
+/**
+ * The Kubernetes objects of one AuthDeployment, as pure functions of the blueprint, its revision and
+ * the deployment. Two deployments of one blueprint get the same objects except for their names, their
+ * variant's own settings (region, failover chain, customer) and the declared overrides: nothing else
+ * can differ, which is how drift between primary, backup, edge and dedicated stacks is designed out.
+ */
+public final class Workload {
+
+    public static final String CONTAINER = "auth";
+    public static final String CONFIG_HASH = "fivenines.dev/config-hash";
+
+    private final AuthBlueprint blueprint;
+    private final String revision;
+    private final AuthDeployment deployment;
+    private final int port;
+
+    public Workload(AuthBlueprint blueprint, String revision, AuthDeployment deployment, int port) {
+        this.blueprint = blueprint;
+        this.revision = revision;
+        this.deployment = deployment;
+        this.port = port;
+    }
+
+    /** Every object, in the order they are applied. */
+    public List<HasMetadata> objects() {
+        return List.of(serviceAccount(), configMap(), deployment(), service(), podDisruptionBudget());
+    }
+
+    public String name() {
+        return deployment.getMetadata().getName();
+    }
+
+    public String configMapName() {
+        return name() + "-config";
+    }
+
+    public int replicas() {
+        var overrides = deployment.getSpec().getOverrides();
+        if (overrides != null && overrides.getReplicas() != null) {
+            return overrides.getReplicas();
+        }
+        return blueprint.getSpec().getRuntime().getReplicas();
+    }
+
+    public ServiceAccount serviceAccount() {
+        return new ServiceAccountBuilder().withMetadata(metadata(name())).build();
+    }
+
+    public ConfigMap configMap() {
+        return new ConfigMapBuilder().withMetadata(metadata(configMapName()))
+                .withData(RuntimeConfig.of(blueprint, deployment)).build();
+    }
+
+    public Deployment deployment() {
+        var runtime = blueprint.getSpec().getRuntime();
+        var overrides = deployment.getSpec().getOverrides();
+        ResourceRequirements resources = overrides != null && overrides.getResources() != null ? overrides.getResources()
+                : runtime.getResources();
+        Map<String, String> nodeSelector = overrides != null ? emptyToNull(overrides.getNodeSelector()) : null;
+        List<Toleration> tolerations = overrides != null ? emptyToNull(overrides.getTolerations()) : null;
+        String configHash = RuntimeConfig.hash(RuntimeConfig.of(blueprint, deployment));
+
+        return new DeploymentBuilder()
+                .withMetadata(metadata(name()))
+                .withNewSpec()
+                .withReplicas(replicas())
+                .withNewSelector().withMatchLabels(selector()).endSelector()
+                .withNewStrategy().withType("RollingUpdate")
+                .withNewRollingUpdate().withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1)).endRollingUpdate()
+                .endStrategy()
+                .withNewTemplate()
+                .withNewMetadata().withLabels(labels()).withAnnotations(Map.of(CONFIG_HASH, configHash)).endMetadata()
+                .withNewSpec()
+                .withServiceAccountName(name())
+                .withNodeSelector(nodeSelector)
+                .withTolerations(tolerations)
+                .withContainers(new ContainerBuilder()
+                        .withName(CONTAINER)
+                        .withImage(runtime.getImage() + ":" + runtime.getVersion())
+                        .addNewPort().withName("http").withContainerPort(port).withProtocol("TCP").endPort()
+                        .addNewEnvFrom().withNewConfigMapRef().withName(configMapName()).endConfigMapRef().endEnvFrom()
+                        .withNewReadinessProbe().withNewHttpGet().withPath("/q/health/ready").withPort(new IntOrString("http"))
+                        .endHttpGet().withPeriodSeconds(5).withFailureThreshold(3).endReadinessProbe()
+                        .withNewLivenessProbe().withNewHttpGet().withPath("/q/health/live").withPort(new IntOrString("http"))
+                        .endHttpGet().withPeriodSeconds(10).withFailureThreshold(3).endLivenessProbe()
+                        .withResources(resources)
+                        .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
+                        .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                        .build())
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    public Service service() {
+        return new ServiceBuilder().withMetadata(metadata(name()))
+                .withNewSpec().withType("ClusterIP").withSelector(selector())
+                .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString("http")).withProtocol("TCP").endPort()
+                .endSpec().build();
+    }
+
+    public PodDisruptionBudget podDisruptionBudget() {
+        return new PodDisruptionBudgetBuilder().withMetadata(metadata(name()))
+                .withNewSpec().withMaxUnavailable(new IntOrString(1))
+                .withNewSelector().withMatchLabels(selector()).endSelector()
+                .endSpec().build();
+    }
+
+    /** Selects this deployment's pods; never changes for the life of the deployment. */
+    public Map<String, String> selector() {
+        Map<String, String> selector = new LinkedHashMap<>();
+        selector.put(Labels.NAME, Labels.APP);
+        selector.put(Labels.INSTANCE, name());
+        return selector;
+    }
+
+    public Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>(selector());
+        labels.put(Labels.MANAGED_BY, Labels.OPERATOR);
+        labels.put(Labels.PART_OF, "fivenines");
+        labels.put(Labels.VERSION, blueprint.getSpec().getRuntime().getVersion());
+        labels.put(Labels.BLUEPRINT, blueprint.getMetadata().getName());
+        labels.put(Labels.REVISION, revision);
+        labels.put(Labels.VARIANT, deployment.getSpec().getVariant().name());
+        labels.put(Labels.REGION, deployment.getSpec().getRegion());
+        return labels;
+    }
+
+    private ObjectMeta metadata(String objectName) {
+        return new ObjectMetaBuilder()
+                .withName(objectName)
+                .withNamespace(deployment.getMetadata().getNamespace())
+                .withLabels(labels())
+                .withOwnerReferences(owner())
+                .build();
+    }
+
+    private OwnerReference owner() {
+        return new OwnerReferenceBuilder()
+                .withApiVersion(deployment.getApiVersion())
+                .withKind(deployment.getKind())
+                .withName(deployment.getMetadata().getName())
+                .withUid(deployment.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
+    }
+
+    private static <K, V> Map<K, V> emptyToNull(Map<K, V> map) {
+        return map == null || map.isEmpty() ? null : map;
+    }
+
+    private static <T> List<T> emptyToNull(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.fivenines.operator.events;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jboss.logging.Logger;
+
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Emits Kubernetes Events for transitions. The same reason and message for the same object is emitted
+ * once: callers report state, the recorder keeps it from becoming noise. An event that cannot be
+ * written is logged and dropped; it never fails a reconcile.
+ */
+@ApplicationScoped
+public class EventRecorder {
+
+    private static final Logger LOG = Logger.getLogger(EventRecorder.class);
+
+    private final KubernetesClient client;
+    private final Clock clock;
+    private final Map<String, String> lastByObjectAndReason = new ConcurrentHashMap<>();
+
+    public EventRecorder(KubernetesClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    /** @return true when the event was new and written */
+    public boolean emit(HasMetadata object, EventReason reason, String message) {
+        String key = object.getMetadata().getUid() + "/" + reason;
+        if (message.equals(lastByObjectAndReason.put(key, message))) {
+            return false;
+        }
+        String now = Instant.now(clock).toString();
+        var event = new EventBuilder()
+                .withNewMetadata()
+                .withGenerateName(object.getMetadata().getName() + ".")
+                .withNamespace(object.getMetadata().getNamespace())
+                .endMetadata()
+                .withInvolvedObject(new ObjectReferenceBuilder()
+                        .withApiVersion(object.getApiVersion()).withKind(object.getKind())
+                        .withName(object.getMetadata().getName()).withNamespace(object.getMetadata().getNamespace())
+                        .withUid(object.getMetadata().getUid()).withResourceVersion(object.getMetadata().getResourceVersion())
+                        .build())
+                .withReason(reason.name())
+                .withMessage(message)
+                .withType(reason.type())
+                .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
+                .withNewSource().withComponent("fivenines-operator").endSource()
+                .withReportingComponent("fivenines-operator")
+                .build();
+        try {
+            client.v1().events().inNamespace(object.getMetadata().getNamespace()).resource(event).create();
+        } catch (KubernetesClientException e) {
+            LOG.warnf("could not record event %s for %s/%s: %s", reason, object.getKind(), object.getMetadata().getName(), e.getMessage());
+        }
+        LOG.infof("%s %s/%s: %s", reason, object.getKind(), object.getMetadata().getName(), message);
+        return true;
+    }
+
+    /** Forgets an object's events, e.g. when it is deleted. */
+    public void forget(HasMetadata object) {
+        lastByObjectAndReason.keySet().removeIf(key -> key.startsWith(object.getMetadata().getUid() + "/"));
+    }
+}

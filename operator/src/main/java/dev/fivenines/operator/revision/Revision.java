@@ -1,0 +1,39 @@
+package dev.fivenines.operator.revision;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.MapperFeature;
+
+/**
+ * A stable, short hash of a spec: the same content gives the same revision whatever the field order,
+ * map order or the process that computes it.
+ */
+public final class Revision {
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
+
+    private Revision() {
+    }
+
+    public static String of(Object spec) {
+        try {
+            JsonNode tree = CANONICAL.valueToTree(spec);
+            Object sorted = CANONICAL.treeToValue(tree, Object.class);
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(CANONICAL.writeValueAsString(sorted).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 5);
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot compute the revision of " + spec.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.fivenines.operator.status;
+
+import java.util.List;
+
+import dev.fivenines.operator.drift.Drift;
+
+/**
+ * What one reconcile of an AuthDeployment saw and did; the input of {@link DeploymentStatusCalculator}.
+ *
+ * @param local whether this operator serves the deployment's region
+ * @param servedRegion the region this operator serves, for the NotLocal message
+ * @param blueprintFound whether the referenced AuthBlueprint exists
+ * @param revision the blueprint revision applied (null when the blueprint is missing)
+ * @param runtimeVersion the runtime version applied
+ * @param workload the Deployment's rollout state
+ * @param corrected drift found and put back in this reconcile
+ */
+public record DeploymentObservation(boolean local, String servedRegion, boolean blueprintFound, String revision,
+        String runtimeVersion, WorkloadState workload, List<Drift> corrected) {
+}

@@ -1,0 +1,58 @@
+package dev.fivenines.operator;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * Counts the writes the kube-apiserver has served, from its own {@code apiserver_request_total} metric,
+ * per resource, for the resources the operator writes. Reads (GET, LIST, WATCH) are left out, and so is
+ * what the API server writes by itself (its leases, the endpoints of the kubernetes Service).
+ */
+public final class ApiServerWrites {
+
+    private static final Pattern SAMPLE = Pattern.compile("^apiserver_request_total\\{([^}]*)} ([0-9.e+]+)$");
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION");
+    private static final Set<String> OPERATOR_RESOURCES = Set.of("authblueprints", "authdeployments", "serviceaccounts", "configmaps",
+            "deployments", "services", "poddisruptionbudgets", "events");
+
+    private ApiServerWrites() {
+    }
+
+    /** Writes so far, by resource (with subresource, e.g. {@code authdeployments/status}). */
+    public static Map<String, Long> count(KubernetesClient client) {
+        Map<String, Long> writes = new TreeMap<>();
+        for (String line : client.raw("/metrics").split("\n")) {
+            Matcher sample = SAMPLE.matcher(line);
+            if (!sample.matches()) {
+                continue;
+            }
+            Map<String, String> labels = labels(sample.group(1));
+            String resource = labels.getOrDefault("resource", "");
+            if (!WRITES.contains(labels.get("verb")) || !OPERATOR_RESOURCES.contains(resource)) {
+                continue;
+            }
+            String subresource = labels.getOrDefault("subresource", "");
+            String key = subresource.isEmpty() ? resource : resource + "/" + subresource;
+            writes.merge(key, (long) Double.parseDouble(sample.group(2)), Long::sum);
+        }
+        return writes;
+    }
+
+    public static long total(Map<String, Long> writes) {
+        return writes.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static Map<String, String> labels(String text) {
+        Map<String, String> labels = new TreeMap<>();
+        Matcher label = Pattern.compile("([a-z_]+)=\"([^\"]*)\"").matcher(text);
+        while (label.find()) {
+            labels.put(label.group(1), label.group(2));
+        }
+        return labels;
+    }
+}
