@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 
+import dev.fivenines.testing.Crds;
 import dev.fivenines.testing.LocalControlPlane;
 import dev.fivenines.testing.ProjectRoot;
 import dev.fivenines.testing.WithControlPlane;
@@ -31,12 +36,20 @@ class OperatorChartTest {
     private static final String NAMESPACE = "fivenines-system";
     private static final String OPERATOR = "system:serviceaccount:" + NAMESPACE + ":fivenines-operator";
 
+    private static Path chartDir() {
+        return ProjectRoot.find().resolve("helm/fivenines-operator");
+    }
+
     private static Helm chart() {
-        return new Helm(ProjectRoot.find().resolve("helm/fivenines-operator"));
+        return new Helm(chartDir());
     }
 
     @BeforeAll
-    static void installRenderedChart(KubernetesClient client, LocalControlPlane plane) {
+    static void installRenderedChart(KubernetesClient client, LocalControlPlane plane) throws IOException {
+        // helm install applies crds/ as they are before the templates; helm template leaves them out
+        try (Stream<Path> crds = Files.list(chartDir().resolve("crds"))) {
+            crds.sorted().forEach(crd -> Crds.install(client, crd));
+        }
         client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).serverSideApply();
         String rendered = chart().template().withName("fivenines").withNamespace(NAMESPACE)
                 .withKubeVersion(plane.version().getGitVersion()).set("region", "us-east-1").call();
@@ -79,10 +92,14 @@ class OperatorChartTest {
     }
 
     @Test
-    void chartInstallsTheProjectCrds(KubernetesClient client) {
+    void chartCrdsAreServedByTheApiServer(KubernetesClient client) {
         for (String name : List.of("authblueprints.fivenines.dev", "authdeployments.fivenines.dev")) {
             CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(name).get();
             assertThat(crd).as("CRD %s from helm/fivenines-operator/crds", name).isNotNull();
+            assertThat(crd.getStatus().getConditions()).anySatisfy(c -> {
+                assertThat(c.getType()).isEqualTo("Established");
+                assertThat(c.getStatus()).isEqualTo("True");
+            });
         }
     }
 
