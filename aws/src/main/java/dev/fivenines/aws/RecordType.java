@@ -1,0 +1,6 @@
+package dev.fivenines.aws;
+
+/** Types of the failover records Fivenines manages. */
+public enum RecordType {
+    A, AAAA, CNAME
+}
