@@ -43,6 +43,38 @@ public final class ApiServerWrites {
         return writes;
     }
 
+    /** Every request served so far (reads included), by verb and resource. */
+    public static Map<String, Long> requests(KubernetesClient client) {
+        Map<String, Long> requests = new TreeMap<>();
+        for (String line : client.raw("/metrics").split("\n")) {
+            Matcher sample = SAMPLE.matcher(line);
+            if (!sample.matches()) {
+                continue;
+            }
+            Map<String, String> labels = labels(sample.group(1));
+            String resource = labels.getOrDefault("resource", "");
+            if (!OPERATOR_RESOURCES.contains(resource)) {
+                continue;
+            }
+            String subresource = labels.getOrDefault("subresource", "");
+            String key = labels.get("verb") + " " + (subresource.isEmpty() ? resource : resource + "/" + subresource);
+            requests.merge(key, (long) Double.parseDouble(sample.group(2)), Long::sum);
+        }
+        return requests;
+    }
+
+    /** What happened between two counts. */
+    public static Map<String, Long> since(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new TreeMap<>();
+        after.forEach((key, count) -> {
+            long d = count - before.getOrDefault(key, 0L);
+            if (d != 0) {
+                delta.put(key, d);
+            }
+        });
+        return delta;
+    }
+
     public static long total(Map<String, Long> writes) {
         return writes.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -20,7 +20,6 @@ public final class ControlPlaneBinaries {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlaneBinaries.class);
     static final String DEFAULT_VERSION = "1.34.4";
-    private static final String REAL_ETCD = "etcd-server";
 
     private final Path root;
     private final String version;
@@ -94,34 +93,41 @@ public final class ControlPlaneBinaries {
     }
 
     /**
-     * kube-api-test starts etcd with {@code --listen-client-urls http://0.0.0.0:<port>}, which would expose
-     * it on every interface. The {@code etcd} it runs is made a small script that rewrites those URLs to
-     * 127.0.0.1 and starts the real binary, kept beside it as {@code etcd-server}.
+     * kube-api-test starts its processes with flags that cannot be changed through its API: etcd with
+     * {@code --listen-client-urls http://0.0.0.0:<port>}, which would expose it on every interface, and
+     * kube-apiserver with a Service range of 10.0.0.0/24, which holds only 254 Services. Each binary it
+     * starts is made a small script that rewrites those arguments and runs the real binary, kept beside
+     * it with the suffix {@code -server}.
      */
-    public void keepEtcdOnLoopback() {
-        Path etcd = binDir().resolve("etcd");
-        Path real = binDir().resolve(REAL_ETCD);
+    public void installWrappers() {
+        wrap("etcd", "s#//0\\.0\\.0\\.0:#//127.0.0.1:#g", "keeps etcd on loopback (kube-api-test asks for 0.0.0.0)");
+        wrap("kube-apiserver", "s#^10\\.0\\.0\\.0/24$#10.0.0.0/16#", "widens the Service range (kube-api-test asks for a /24)");
+    }
+
+    private void wrap(String binary, String sedExpression, String why) {
+        Path wrapper = binDir().resolve(binary);
+        Path real = binDir().resolve(binary + "-server");
         try {
             if (!Files.exists(real)) {
-                if (!Files.exists(etcd)) {
+                if (!Files.exists(wrapper)) {
                     return;
                 }
-                Files.move(etcd, real);
+                Files.move(wrapper, real);
             }
             String script = "#!/bin/sh\n"
-                    + "# Written by Fivenines: keeps etcd on loopback (kube-api-test asks for 0.0.0.0).\n"
+                    + "# Written by Fivenines: " + why + ".\n"
                     + "for arg in \"$@\"; do\n"
                     + "  shift\n"
-                    + "  set -- \"$@\" \"$(printf '%s' \"$arg\" | sed 's#//0\\.0\\.0\\.0:#//127.0.0.1:#g')\"\n"
+                    + "  set -- \"$@\" \"$(printf '%s' \"$arg\" | sed '" + sedExpression + "')\"\n"
                     + "done\n"
-                    + "exec \"$(dirname \"$0\")/" + REAL_ETCD + "\" \"$@\"\n";
-            if (!Files.exists(etcd) || !Files.readString(etcd, StandardCharsets.UTF_8).equals(script)) {
-                Files.writeString(etcd, script, StandardCharsets.UTF_8);
+                    + "exec \"$(dirname \"$0\")/" + binary + "-server\" \"$@\"\n";
+            if (!Files.exists(wrapper) || !Files.readString(wrapper, StandardCharsets.UTF_8).equals(script)) {
+                Files.writeString(wrapper, script, StandardCharsets.UTF_8);
             }
-            Files.setPosixFilePermissions(etcd, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot keep etcd on loopback in " + binDir() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot wrap " + binary + " in " + binDir() + ": " + e.getMessage(), e);
         }
     }
 

@@ -41,7 +41,7 @@ public final class LocalControlPlane implements AutoCloseable {
         if (!binaries.buildIfMissing()) {
             download();
         }
-        binaries.keepEtcdOnLoopback();
+        binaries.installWrappers();
         server = new KubeAPIServer(config(true).build());
         try {
             server.start();

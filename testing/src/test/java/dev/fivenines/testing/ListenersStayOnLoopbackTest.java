@@ -45,6 +45,17 @@ class ListenersStayOnLoopbackTest {
                 .allSatisfy(address -> assertThat(address).startsWith(LOOPBACK_V4 + ":"));
     }
 
+    @Test
+    void serviceRangeHoldsThousandsOfServices(LocalControlPlane plane) throws IOException {
+        Path binDir = ControlPlaneBinaries.fromEnvironment().binDir();
+        ProcessHandle apiServer = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.equals(binDir.resolve("kube-apiserver-server").toString())).orElse(false))
+                .findFirst().orElseThrow();
+        String commandLine = Files.readString(Path.of("/proc", Long.toString(apiServer.pid()), "cmdline")).replace('\0', ' ');
+
+        assertThat(commandLine).contains("--service-cluster-ip-range 10.0.0.0/16").doesNotContain("10.0.0.0/24");
+    }
+
     private static Set<String> socketInodes(long pid) throws IOException {
         Set<String> inodes = new HashSet<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
