@@ -1,0 +1,47 @@
+package dev.fivenines.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.fivenines.testing.ProjectRoot;
+
+/** The README's run command, as a newcomer runs it: control plane, operator, samples, everything Ready. */
+class RunCommandTest {
+
+    @Test
+    void runCommandBringsEverySampleDeploymentToReady(@TempDir Path state) throws IOException, InterruptedException {
+        Path root = ProjectRoot.find();
+        Path output = state.resolve("run.log");
+        ProcessBuilder run = new ProcessBuilder("bash", "e2e/bin/run").directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        run.environment().put("FIVENINES_STATE_DIR", state.resolve("run").toString());
+        run.environment().put("FIVENINES_RUN_ONCE", "1");
+        // within ./mvnw verify the operator module is already packaged; alone, the script builds it
+        run.environment().put("FIVENINES_RUN_SKIP_BUILD", "1");
+        Process process = run.start();
+        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        String log = Files.readString(output, StandardCharsets.UTF_8);
+
+        assertThat(finished).as("e2e/bin/run finished; its output:%n%s", log).isTrue();
+        assertThat(process.exitValue()).as("exit code; output:%n%s", log).isZero();
+        assertThat(log).containsPattern("authblueprint.fivenines.dev/auth +\\S+ +1\\.4\\.2 +True +4/4 ")
+                .containsPattern("auth-use1-primary +\\S+ +us-east-1 +Primary +True +True +1\\.4\\.2")
+                .containsPattern("auth-usw2-backup +\\S+ +us-west-2 +Backup +True +True +1\\.4\\.2")
+                .containsPattern("auth-euw1-edge +\\S+ +eu-west-1 +Edge +True +True +1\\.4\\.2")
+                .containsPattern("auth-use1-acme +\\S+ +us-east-1 +Dedicated +True +True +1\\.4\\.2")
+                .contains("stopping");
+        assertThat(Files.exists(state.resolve("run/control-plane/pid"))).as("the control plane was stopped and removed").isFalse();
+    }
+}
