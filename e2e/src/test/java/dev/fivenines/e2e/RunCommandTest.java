@@ -43,5 +43,7 @@ class RunCommandTest {
                 .containsPattern("auth-use1-acme +\\S+ +us-east-1 +Dedicated +True +True +1\\.4\\.2")
                 .contains("stopping");
         assertThat(Files.exists(state.resolve("run/control-plane/pid"))).as("the control plane was stopped and removed").isFalse();
+        assertThat(Files.readString(state.resolve("run/operator.log"))).as("the operator runs with leader election")
+                .contains("New leader with identity");
     }
 }
