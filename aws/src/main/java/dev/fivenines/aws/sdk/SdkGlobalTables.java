@@ -208,6 +208,10 @@ public final class SdkGlobalTables implements GlobalTables {
                 page.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
                 next = page.nextToken();
             } while (next != null && !next.isEmpty());
+        } catch (ResourceNotFoundException e) {
+            // DynamoDB may not find the tags of a table it is still creating
+            throw new ResourceBusy("The tags of " + tableName(table) + " in " + region + " cannot be read yet; will retry.",
+                    "dynamodb:ListTagsOfResource", region, e);
         } catch (SdkException e) {
             throw AwsErrors.map(e, "dynamodb:ListTagsOfResource", region, tableName(table));
         }

@@ -3,9 +3,6 @@ package dev.fivenines.testing.aws;
 /** How one AWS service names its operations and shapes its errors, so injected faults look like the real thing. */
 interface Dialect {
 
-    /** The IAM service prefix, e.g. {@code dynamodb}. */
-    String service();
-
     /** The API operation a request calls, e.g. {@code UpdateTable}. */
     String operation(ProxyRequest request);
 

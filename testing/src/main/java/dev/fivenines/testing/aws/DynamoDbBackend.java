@@ -36,10 +36,6 @@ final class DynamoDbBackend {
         this.uri = uri;
     }
 
-    String region() {
-        return region;
-    }
-
     URI uri() {
         return uri;
     }

@@ -22,11 +22,6 @@ final class DynamoDbDialect implements Dialect {
     }
 
     @Override
-    public String service() {
-        return "dynamodb";
-    }
-
-    @Override
     public String operation(ProxyRequest request) {
         String target = request.header("X-Amz-Target");
         if (target == null) {

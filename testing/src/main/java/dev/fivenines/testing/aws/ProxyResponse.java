@@ -17,8 +17,4 @@ record ProxyResponse(int status, Map<String, List<String>> headers, byte[] body)
     static ProxyResponse of(int status, String contentType, String body) {
         return new ProxyResponse(status, Map.of("Content-Type", List.of(contentType)), body.getBytes(StandardCharsets.UTF_8));
     }
-
-    String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
 }

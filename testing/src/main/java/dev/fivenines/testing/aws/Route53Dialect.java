@@ -36,11 +36,6 @@ final class Route53Dialect implements Dialect {
     }
 
     @Override
-    public String service() {
-        return "route53";
-    }
-
-    @Override
     public String operation(ProxyRequest request) {
         for (Route route : ROUTES) {
             if (route.method().equals(request.method()) && route.path().matcher(request.path()).matches()) {

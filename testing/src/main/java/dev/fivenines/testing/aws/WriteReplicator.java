@@ -1,5 +1,6 @@
 package dev.fivenines.testing.aws;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -126,7 +127,7 @@ final class WriteReplicator {
         if (targets.isEmpty()) {
             return;
         }
-        JsonNode key = DynamoDbBackend.parse(item.key().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode key = DynamoDbBackend.parse(item.key().getBytes(StandardCharsets.UTF_8));
         JsonNode found = backends.get(source).call("GetItem", DynamoDbBackend.object()
                 .put("TableName", item.table()).put("ConsistentRead", true).set("Key", key));
         for (String target : targets) {
