@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>Writes to a replicated table are replicated, see {@link WriteReplicator}.</li>
  *   <li>Tags (CreateTable {@code Tags}, TagResource, UntagResource, ListTagsOfResource), which DynamoDB Local
  *       refuses, are kept here per table. A new replica starts without tags.</li>
- *   <li>ARNs carry the region instead of DynamoDB Local's {@code ddblocal}.</li>
+ *   <li>ARNs in the answers of table operations carry the region instead of DynamoDB Local's {@code ddblocal}
+ *       (item operations pass untouched, so item values are never rewritten).</li>
  * </ul>
  * Everything else goes to DynamoDB Local unchanged.
  */
@@ -45,6 +47,8 @@ final class GlobalTableEmulation implements FrontDoor.Handler {
 
     static final String GLOBAL_TABLE_VERSION = "2019.11.21";
     private static final String LOCAL_ARN_PREFIX = "arn:aws:dynamodb:ddblocal:" + DynamoDbDialect.ACCOUNT + ":";
+    private static final Set<String> ITEM_OPERATIONS = Set.of("GetItem", "BatchGetItem", "Query", "Scan",
+            "TransactGetItems", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction");
 
     private static final Logger LOG = LoggerFactory.getLogger(GlobalTableEmulation.class);
 
@@ -84,8 +88,8 @@ final class GlobalTableEmulation implements FrontDoor.Handler {
                 case "DeleteTable" -> deleteTable(request);
                 case "TagResource", "UntagResource", "ListTagsOfResource" -> tagging(operation, request);
                 default -> WriteReplicator.WRITES.contains(operation)
-                        ? replicator.write(region, operation, DynamoDbBackend.parse(request.body()), () -> forward(request))
-                        : forward(request);
+                        ? replicator.write(region, operation, DynamoDbBackend.parse(request.body()), () -> forwardItems(request))
+                        : ITEM_OPERATIONS.contains(operation) ? forwardItems(request) : forward(request);
             };
         } catch (DynamoDbError e) {
             return e.toResponse();
@@ -331,7 +335,16 @@ final class GlobalTableEmulation implements FrontDoor.Handler {
                 change.region().equals(region) ? change.status().name() : "UPDATING"));
     }
 
-    /** Forwards to DynamoDB Local, translating ARNs between its {@code ddblocal} and this region. */
+    /** Forwards an item operation to DynamoDB Local untouched. */
+    private ProxyResponse forwardItems(ProxyRequest request) {
+        try {
+            return forwarder.forward(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Forwards a table operation to DynamoDB Local, translating ARNs between its {@code ddblocal} and this region. */
     private ProxyResponse forward(ProxyRequest request) {
         ProxyRequest local = new ProxyRequest(request.method(), request.uri(), request.headers(),
                 replace(request.body(), arnPrefix(), LOCAL_ARN_PREFIX));

@@ -82,6 +82,16 @@ class WriteReplicationTest {
     }
 
     @Test
+    void itemValuesArriveUnchangedEvenWhenTheyLookLikeTheFixturesArns() {
+        String table = globalTable("arn-values");
+        String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/" + table;
+
+        dynamoDb.get("us-east-1").putItem(b -> b.tableName(table).item(item("tenant", "a", arn)));
+
+        awaitEverywhere(table, "tenant", "a", arn);
+    }
+
+    @Test
     void writesToATableWithoutReplicasStayInTheirRegion() {
         String table = Tables.uniqueName("regional");
         for (DynamoDbClient client : dynamoDb.values()) {
