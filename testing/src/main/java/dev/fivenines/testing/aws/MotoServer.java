@@ -26,7 +26,7 @@ final class MotoServer implements AutoCloseable {
 
     static final String EXECUTABLE = "moto_server";
     static final String HOW_TO_INSTALL = "Route 53 is emulated by moto's server: install it with "
-            + "pip install 'moto[server]' (Python 3.9 or newer) and make sure '" + EXECUTABLE + "' is on the PATH.";
+            + "e2e/bin/install-moto (or pip install 'moto[server]') (Python 3.9 or newer) and make sure '" + EXECUTABLE + "' is on the PATH.";
 
     private static final Logger LOG = LoggerFactory.getLogger(MotoServer.class);
     private static final Duration STARTUP = Duration.ofSeconds(60);
