@@ -30,6 +30,32 @@ public interface OperatorConfig {
     @WithDefault("8080")
     int runtimePort();
 
+    /** How the operator reaches AWS (DynamoDB global tables, Route 53). */
+    Aws aws();
+
+    interface Aws {
+        /**
+         * Whether AuthDeployments get their DynamoDB replicas, Route 53 health checks and records. Off, the operator
+         * manages the Kubernetes workload only and says so in the cloud conditions.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Per region, a DynamoDB endpoint to use instead of AWS's (local emulators), e.g. us-east-1=http://127.0.0.1:8000. */
+        java.util.Map<String, String> dynamodbEndpoints();
+
+        /** A Route 53 endpoint to use instead of AWS's. */
+        Optional<String> route53Endpoint();
+
+        /** How often AWS resources are checked for drift when nothing else happens. */
+        @WithDefault("60s")
+        java.time.Duration pollInterval();
+
+        /** How soon to look again while a replica or table is being created. */
+        @WithDefault("5s")
+        java.time.Duration busyRetry();
+    }
+
     /** Leader election (active in the prod profile): one replica reconciles, the others wait. */
     LeaderElection leaderElection();
 

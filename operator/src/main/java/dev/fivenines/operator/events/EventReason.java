@@ -8,6 +8,8 @@ public enum EventReason {
     WorkloadReady("Normal"),
     /** The workload lost availability. */
     WorkloadUnavailable("Warning"),
+    /** An AWS resource could not be made as declared and will not be without a change (permissions, ownership). */
+    CloudResourceFailed("Warning"),
     /** A hand edit or deletion of a managed object was put back. */
     DriftCorrected("Warning"),
     /** The referenced AuthBlueprint does not exist. */

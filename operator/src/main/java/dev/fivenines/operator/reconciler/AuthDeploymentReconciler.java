@@ -15,6 +15,8 @@ import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
 import dev.fivenines.api.v1alpha1.AuthDeploymentStatus;
 import dev.fivenines.api.v1alpha1.ConditionTypes;
+import dev.fivenines.operator.cloud.CloudOutcome;
+import dev.fivenines.operator.cloud.CloudResources;
 import dev.fivenines.operator.config.OperatorConfig;
 import dev.fivenines.operator.desired.Labels;
 import dev.fivenines.operator.desired.Workload;
@@ -35,7 +37,9 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -55,7 +59,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
  */
 @ControllerConfiguration(name = "authdeployment",
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
-public class AuthDeploymentReconciler implements Reconciler<AuthDeployment> {
+public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cleaner<AuthDeployment> {
 
     private static final Logger LOG = Logger.getLogger(AuthDeploymentReconciler.class);
     static final String BLUEPRINT_INDEX = "blueprint";
@@ -66,9 +70,12 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment> {
     private final EventRecorder events;
     private final OperatorMetrics metrics;
     private final Clock clock;
+    private final CloudResources cloud;
 
-    public AuthDeploymentReconciler(OperatorConfig config, EventRecorder events, OperatorMetrics metrics, Clock clock) {
+    public AuthDeploymentReconciler(OperatorConfig config, EventRecorder events, OperatorMetrics metrics, Clock clock,
+            CloudResources cloud) {
         this.config = config;
+        this.cloud = cloud;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
@@ -112,13 +119,13 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment> {
         Instant now = Instant.now(clock);
         String served = config.allRegions() ? "all regions" : config.region().orElse("no region");
         if (!config.isLocal(deployment.getSpec().getRegion())) {
-            var seen = new DeploymentObservation(false, served, false, null, null, WorkloadState.MISSING, List.of());
+            var seen = new DeploymentObservation(false, served, false, null, null, WorkloadState.MISSING, List.of(), List.of());
             return patchIfChanged(deployment, DeploymentStatusCalculator.compute(deployment, seen, now));
         }
 
         Optional<AuthBlueprint> blueprint = context.getSecondaryResource(AuthBlueprint.class);
         if (blueprint.isEmpty()) {
-            var seen = new DeploymentObservation(true, served, false, null, null, WorkloadState.MISSING, List.of());
+            var seen = new DeploymentObservation(true, served, false, null, null, WorkloadState.MISSING, List.of(), List.of());
             AuthDeploymentStatus next = DeploymentStatusCalculator.compute(deployment, seen, now);
             events.emit(deployment, EventReason.BlueprintNotFound,
                     Conditions.find(next.getConditions(), ConditionTypes.READY).orElseThrow().getMessage());
@@ -151,11 +158,56 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment> {
             }
         }
 
+        List<CloudOutcome> cloudOutcomes = List.of();
+        if (cloud.enabled()) {
+            cloudOutcomes = cloud.ensure(cloud.plan(blueprint.get(), deployment), readyBefore(deployment, unchangedSinceLastApply));
+            for (CloudOutcome outcome : cloudOutcomes) {
+                outcome.corrected().forEach(drift -> {
+                    metrics.driftCorrected(drift.kind());
+                    events.emit(deployment, EventReason.DriftCorrected, drift.describe() + "; put back");
+                });
+                if (!outcome.ready() && !outcome.settling()) {
+                    events.emit(deployment, EventReason.CloudResourceFailed, outcome.condition() + ": " + outcome.message());
+                }
+            }
+        }
+
         String version = blueprint.get().getSpec().getRuntime().getVersion();
-        var seen = new DeploymentObservation(true, served, true, revision, version, WorkloadState.of(liveDeployment), corrected);
+        var seen = new DeploymentObservation(true, served, true, revision, version, WorkloadState.of(liveDeployment), corrected,
+                cloudOutcomes);
         AuthDeploymentStatus next = DeploymentStatusCalculator.compute(deployment, seen, now);
         emitTransitions(deployment, next);
-        return patchIfChanged(deployment, next);
+        UpdateControl<AuthDeployment> control = patchIfChanged(deployment, next);
+        if (cloudOutcomes.stream().anyMatch(CloudOutcome::settling)) {
+            return control.rescheduleAfter(config.aws().busyRetry().toMillis());
+        }
+        return cloud.enabled() ? control.rescheduleAfter(config.aws().pollInterval().toMillis()) : control;
+    }
+
+    /** The cloud conditions that were True when nothing has changed since: a difference now is a hand change. */
+    private static Set<String> readyBefore(AuthDeployment deployment, boolean unchangedSinceLastApply) {
+        if (!unchangedSinceLastApply || deployment.getStatus() == null || deployment.getStatus().getConditions() == null) {
+            return Set.of();
+        }
+        return deployment.getStatus().getConditions().stream().filter(c -> "True".equals(c.getStatus()))
+                .map(io.fabric8.kubernetes.api.model.Condition::getType).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public DeleteControl cleanup(AuthDeployment deployment, Context<AuthDeployment> context) {
+        if (!cloud.enabled() || !config.isLocal(deployment.getSpec().getRegion())) {
+            return DeleteControl.defaultDelete();
+        }
+        Optional<AuthBlueprint> blueprint = context.getSecondaryResource(AuthBlueprint.class);
+        if (blueprint.isEmpty()) {
+            LOG.warnf("AuthDeployment %s/%s deleted while its blueprint is missing: its Route 53 record and health check, if any, "
+                    + "are left in place", deployment.getMetadata().getNamespace(), deployment.getMetadata().getName());
+            return DeleteControl.defaultDelete();
+        }
+        cloud.remove(blueprint.get(), deployment, context.getPrimaryCache().list(
+                d -> d.getMetadata().getNamespace().equals(deployment.getMetadata().getNamespace())).toList());
+        events.forget(deployment);
+        return DeleteControl.defaultDelete();
     }
 
     private void emitTransitions(AuthDeployment deployment, AuthDeploymentStatus next) {

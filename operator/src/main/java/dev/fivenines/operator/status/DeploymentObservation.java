@@ -1,7 +1,9 @@
 package dev.fivenines.operator.status;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.fivenines.operator.cloud.CloudOutcome;
 import dev.fivenines.operator.drift.Drift;
 
 /**
@@ -13,8 +15,20 @@ import dev.fivenines.operator.drift.Drift;
  * @param revision the blueprint revision applied (null when the blueprint is missing)
  * @param runtimeVersion the runtime version applied
  * @param workload the Deployment's rollout state
- * @param corrected drift found and put back in this reconcile
+ * @param corrected drift of Kubernetes objects found and put back in this reconcile
+ * @param cloud what the AWS steps found (empty when the operator does not manage AWS)
  */
 public record DeploymentObservation(boolean local, String servedRegion, boolean blueprintFound, String revision,
-        String runtimeVersion, WorkloadState workload, List<Drift> corrected) {
+        String runtimeVersion, WorkloadState workload, List<Drift> corrected, List<CloudOutcome> cloud) {
+
+    /** Kubernetes and AWS drift put back in this reconcile. */
+    public List<Drift> allCorrected() {
+        List<Drift> all = new ArrayList<>(corrected);
+        cloud.forEach(outcome -> all.addAll(outcome.corrected()));
+        return all;
+    }
+
+    public boolean cloudReady() {
+        return cloud.stream().allMatch(CloudOutcome::ready);
+    }
 }

@@ -1,12 +1,14 @@
 package dev.fivenines.operator.status;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.fivenines.api.v1alpha1.AuthDeployment;
 import dev.fivenines.api.v1alpha1.AuthDeploymentStatus;
 import dev.fivenines.api.v1alpha1.ConditionTypes;
 import dev.fivenines.api.v1alpha1.DriftStatus;
 import dev.fivenines.api.v1alpha1.Phase;
+import dev.fivenines.operator.cloud.CloudOutcome;
 import dev.fivenines.operator.drift.Drift;
 
 /** The new status of an AuthDeployment: a pure function of the previous status and what a reconcile observed. */
@@ -62,22 +64,29 @@ public final class DeploymentStatusCalculator {
                     "fewer replicas are available than declared: inspect the pods of Deployment " + deployment.getMetadata().getName());
         }
 
-        if (seen.corrected().isEmpty()) {
+        for (CloudOutcome outcome : seen.cloud()) {
+            conditions.set(outcome.condition(), outcome.ready(), outcome.reason(), outcome.message());
+        }
+
+        List<Drift> corrected = seen.allCorrected();
+        if (corrected.isEmpty()) {
             conditions.set(ConditionTypes.IN_SYNC, true, "InSync", "managed objects match the blueprint revision " + seen.revision());
         } else {
-            Drift last = seen.corrected().get(seen.corrected().size() - 1);
+            Drift last = corrected.get(corrected.size() - 1);
             conditions.set(ConditionTypes.IN_SYNC, true, "DriftCorrected",
                     "put back a hand change: " + last.describe() + "; declare differences in spec.overrides instead");
         }
 
-        boolean ready = workload == WorkloadState.AVAILABLE;
-        conditions.set(ConditionTypes.READY, ready, ready ? "Ready" : readyReason(workload),
+        boolean ready = workload == WorkloadState.AVAILABLE && seen.cloudReady();
+        String notReady = seen.cloud().stream().filter(o -> !o.ready()).map(CloudOutcome::condition).findFirst()
+                .filter(c -> workload == WorkloadState.AVAILABLE).orElse(ConditionTypes.WORKLOAD_READY);
+        conditions.set(ConditionTypes.READY, ready, ready ? "Ready"
+                : workload == WorkloadState.AVAILABLE ? "CloudResourcesNotReady" : readyReason(workload),
                 ready ? "serving revision " + seen.revision() + " (" + seen.runtimeVersion() + ") in " + deployment.getSpec().getRegion()
-                        : "not ready: see the WorkloadReady condition");
-        next.setPhase(switch (workload) {
-            case AVAILABLE -> Phase.Ready;
+                        : "not ready: see the " + notReady + " condition");
+        next.setPhase(ready ? Phase.Ready : switch (workload) {
             case UNAVAILABLE -> Phase.Degraded;
-            case PROGRESSING, MISSING -> Phase.Progressing;
+            case AVAILABLE, PROGRESSING, MISSING -> Phase.Progressing;
         });
         next.setConditions(conditions.build());
         return next;
@@ -88,13 +97,14 @@ public final class DeploymentStatusCalculator {
     }
 
     private static DriftStatus drift(DriftStatus previous, DeploymentObservation seen, Instant now) {
-        if (seen.corrected().isEmpty()) {
+        List<Drift> corrected = seen.allCorrected();
+        if (corrected.isEmpty()) {
             return previous;
         }
         long before = previous == null || previous.getCorrections() == null ? 0 : previous.getCorrections();
-        Drift last = seen.corrected().get(seen.corrected().size() - 1);
+        Drift last = corrected.get(corrected.size() - 1);
         DriftStatus next = new DriftStatus();
-        next.setCorrections(before + seen.corrected().size());
+        next.setCorrections(before + corrected.size());
         next.setLastObject(last.kind() + "/" + last.name());
         next.setLastField(last.field());
         next.setLastCorrectedAt(now.toString());

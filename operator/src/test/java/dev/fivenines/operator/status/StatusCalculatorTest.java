@@ -30,7 +30,7 @@ class StatusCalculatorTest {
     }
 
     private static DeploymentObservation seen(WorkloadState workload, List<Drift> drift) {
-        return new DeploymentObservation(true, "us-east-1", true, "rev1", "1.4.2", workload, drift);
+        return new DeploymentObservation(true, "us-east-1", true, "rev1", "1.4.2", workload, drift, List.of());
     }
 
     @Test

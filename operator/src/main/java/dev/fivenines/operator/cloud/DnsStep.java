@@ -1,0 +1,113 @@
+package dev.fivenines.operator.cloud;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.fivenines.api.v1alpha1.ConditionTypes;
+import dev.fivenines.aws.CloudException;
+import dev.fivenines.aws.DnsRecord;
+import dev.fivenines.aws.DnsRecords;
+import dev.fivenines.aws.FailoverRecord;
+import dev.fivenines.aws.HealthCheck;
+import dev.fivenines.aws.HealthChecks;
+import dev.fivenines.operator.drift.Drift;
+
+/**
+ * The Route 53 side of an AuthDeployment: a health check of its deep health endpoint and its failover
+ * record, both owned by the deployment. A health check whose protocol or interval changed is replaced
+ * (Route 53 cannot change those): the new one is created, the record pointed at it, then the old one
+ * deleted. Records and health checks that Fivenines does not own are never touched.
+ */
+public final class DnsStep {
+
+    private final HealthChecks healthChecks;
+    private final DnsRecords records;
+
+    public DnsStep(HealthChecks healthChecks, DnsRecords records) {
+        this.healthChecks = healthChecks;
+        this.records = records;
+    }
+
+    /**
+     * @param wasReady per condition, whether it was True at the same revision: a difference since then is a hand change
+     * @return the HealthCheckReady and DnsRecordReady outcomes; none when the deployment declares no dns
+     */
+    public List<CloudOutcome> ensure(CloudPlan plan, boolean healthCheckWasReady, boolean recordWasReady) {
+        if (plan.healthCheck().isEmpty() || plan.record().isEmpty()) {
+            return List.of();
+        }
+        HealthCheck check;
+        List<HealthCheck> stale = new ArrayList<>();
+        List<Drift> checkDrift = new ArrayList<>();
+        try {
+            List<HealthCheck> owned = healthChecks.findByOwner(plan.owner());
+            Optional<HealthCheck> same = owned.stream().filter(h -> !h.spec().requiresReplacement(plan.healthCheck().get())).findFirst();
+            if (same.isEmpty()) {
+                check = healthChecks.create(plan.owner(), plan.healthCheck().get());
+                if (healthCheckWasReady && owned.isEmpty()) {
+                    checkDrift.add(Drift.missing("Route53HealthCheck", plan.owner()));
+                }
+            } else if (!same.get().spec().equals(plan.healthCheck().get())) {
+                if (healthCheckWasReady) {
+                    checkDrift.add(new Drift("Route53HealthCheck", same.get().id(), "spec", plan.healthCheck().get().toString(),
+                            same.get().spec().toString()));
+                }
+                check = healthChecks.update(plan.owner(), same.get().id(), plan.healthCheck().get());
+            } else {
+                check = same.get();
+            }
+            owned.stream().filter(h -> !h.id().equals(check.id())).forEach(stale::add);
+        } catch (CloudException e) {
+            String message = "health check of " + plan.healthCheck().get().fqdn().orElse("?") + ": " + e.getMessage();
+            return List.of(outcome(ConditionTypes.HEALTH_CHECK_READY, e, message),
+                    CloudOutcome.failed(ConditionTypes.DNS_RECORD_READY, "HealthCheckNotReady",
+                            "the record waits for its health check: see HealthCheckReady"));
+        }
+        CloudOutcome checkOutcome = CloudOutcome.ready(ConditionTypes.HEALTH_CHECK_READY, "HealthCheckInPlace",
+                String.format("health check %s calls https://%s%s every %d s", check.id(), plan.healthCheck().get().fqdn().orElse(""),
+                        plan.healthCheck().get().resourcePath(), plan.healthCheck().get().requestIntervalSeconds()), checkDrift);
+
+        FailoverRecord record = plan.record().get().with(Optional.of(check.id()));
+        CloudOutcome recordOutcome;
+        try {
+            Optional<DnsRecord> live = records.list(plan.record().get().zoneId(), record.name()).stream()
+                    .filter(r -> r.setIdentifier().equals(Optional.of(record.setIdentifier()))).findFirst();
+            List<Drift> recordDrift = List.of();
+            if (live.isEmpty() || !live.get().matches(record)) {
+                records.upsert(plan.record().get().zoneId(), plan.owner(), record);
+                if (recordWasReady) {
+                    recordDrift = List.of(live.isEmpty() ? Drift.missing("Route53Record", record.name() + " " + record.setIdentifier())
+                            : new Drift("Route53Record", record.name() + " " + record.setIdentifier(), "values",
+                                    describe(record.failover().name(), record.values(), record.healthCheckId()),
+                                    describe(live.get().failover().map(Enum::name).orElse("-"), live.get().values(),
+                                            live.get().healthCheckId())));
+                }
+            }
+            recordOutcome = CloudOutcome.ready(ConditionTypes.DNS_RECORD_READY, "RecordInPlace", String.format("%s %s %s -> %s (%s)",
+                    record.name(), record.type(), record.failover(), String.join(",", record.values()), record.setIdentifier()), recordDrift);
+            for (HealthCheck old : stale) {
+                healthChecks.delete(plan.owner(), old.id());
+            }
+        } catch (CloudException e) {
+            recordOutcome = outcome(ConditionTypes.DNS_RECORD_READY, e, "record " + record.name() + ": " + e.getMessage());
+        }
+        return List.of(checkOutcome, recordOutcome);
+    }
+
+    /** Removes the deployment's record, then its health checks (a record must not point at a deleted check). */
+    public void remove(CloudPlan plan) {
+        plan.record().ifPresent(record -> records.delete(record.zoneId(), plan.owner(), record.name(), record.setIdentifier()));
+        for (HealthCheck check : healthChecks.findByOwner(plan.owner())) {
+            healthChecks.delete(plan.owner(), check.id());
+        }
+    }
+
+    private static String describe(String failover, List<String> values, Optional<String> healthCheckId) {
+        return failover + " " + String.join(",", values) + " health check " + healthCheckId.orElse("none");
+    }
+
+    private static CloudOutcome outcome(String condition, CloudException e, String message) {
+        return e.retryable() ? CloudOutcome.settling(condition, e.reason(), message) : CloudOutcome.failed(condition, e.reason(), message);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.fivenines.operator.cloud;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.fivenines.testing.aws.LocalCloud;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Three regions on this machine (DynamoDB Local per region with global-table emulation, moto's Route 53) for the operator. */
+public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1");
+    private static LocalCloud cloud;
+
+    @Override
+    public Map<String, String> start() {
+        cloud = LocalCloud.start(REGIONS);
+        // the operator takes credentials from the default chain, as in production
+        System.setProperty("aws.accessKeyId", LocalCloud.ACCESS_KEY_ID);
+        System.setProperty("aws.secretAccessKey", LocalCloud.SECRET_ACCESS_KEY);
+        Map<String, String> config = new HashMap<>();
+        config.put("fivenines.aws.enabled", "true");
+        config.put("fivenines.aws.route53-endpoint", cloud.route53Endpoint().toString());
+        cloud.dynamoDbEndpoints().forEach((region, uri) -> config.put("fivenines.aws.dynamodb-endpoints.\"" + region + "\"", uri.toString()));
+        return config;
+    }
+
+    public static LocalCloud cloud() {
+        return cloud;
+    }
+
+    @Override
+    public void stop() {
+        if (cloud != null) {
+            cloud.close();
+        }
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+}
