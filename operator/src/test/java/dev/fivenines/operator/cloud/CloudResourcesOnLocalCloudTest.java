@@ -188,4 +188,60 @@ class CloudResourcesOnLocalCloudTest {
         }
         awaitDeployment(ns, "auth-primary", d -> d.getStatus().getPhase() == Phase.Ready);
     }
+
+    @Test
+    void deletionPolicyDeleteRemovesTheReplicaNobodyElseReads() {
+        String ns = "cloud-delete";
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
+        AuthBlueprint blueprint = Fixtures.blueprint(ns, "auth", "1.4.2");
+        blueprint.getSpec().getStorage().setTablePrefix("deleting");
+        blueprint.getSpec().getStorage().setDeletionPolicy(dev.fivenines.api.v1alpha1.DeletionPolicy.Delete);
+        client.resource(blueprint).create();
+        client.resource(Fixtures.deployment(ns, "auth-primary", "auth", Variant.Primary, "us-east-1")).create();
+        AuthDeployment backup = Fixtures.deployment(ns, "auth-backup", "auth", Variant.Backup, "us-west-2");
+        client.resource(backup).create();
+        awaitDeployment(ns, "auth-primary", d -> d.getStatus().getPhase() == Phase.Ready);
+        awaitDeployment(ns, "auth-backup", d -> d.getStatus().getPhase() == Phase.Ready);
+        List<TableSpec> tables = definitions.specs("deleting", ns + "/auth");
+        assertThat(aws.globalTables().describe("us-east-1", tables.get(0).name()).orElseThrow().replicas()).containsKey("us-west-2");
+
+        client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-backup").delete();
+
+        for (TableSpec table : tables) {
+            await().atMost(CONVERGE).until(() -> !aws.globalTables().describe("us-east-1", table.name()).orElseThrow().replicas()
+                    .containsKey("us-west-2"));
+        }
+        client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-primary").delete();
+        await().atMost(CONVERGE).until(() -> client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-primary").get() == null);
+        for (TableSpec table : tables) {
+            assertThat(aws.globalTables().describe("us-east-1", table.name())).as("the home region's table is never deleted").isPresent();
+        }
+    }
+
+    @Test
+    void existingTableIsAdoptedOnlyWhenTheBlueprintSaysSo() {
+        String ns = "cloud-adopt";
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
+        for (var request : dev.fivenines.tables.AuthTables.all("taken")) {
+            aws.clients().dynamoDb("us-east-1").createTable(request);
+        }
+        AuthBlueprint blueprint = Fixtures.blueprint(ns, "auth", "1.4.2");
+        blueprint.getSpec().getStorage().setTablePrefix("taken");
+        client.resource(blueprint).create();
+        client.resource(Fixtures.deployment(ns, "auth-primary", "auth", Variant.Primary, "us-east-1")).create();
+
+        AuthDeployment conflict = awaitDeployment(ns, "auth-primary", d -> Conditions.find(d.getStatus().getConditions(),
+                ConditionTypes.TABLE_REPLICA_READY).map(c -> "TableNotOwned".equals(c.getReason())).orElse(false));
+        assertThat(Conditions.find(conflict.getStatus().getConditions(), ConditionTypes.TABLE_REPLICA_READY).orElseThrow().getMessage())
+                .isEqualTo("table taken-auth already exists in us-east-1 and was not created by Fivenines for cloud-adopt/auth: "
+                        + "set spec.storage.adoptExisting: true on the blueprint to adopt it, or choose another spec.storage.tablePrefix");
+
+        client.resources(AuthBlueprint.class).inNamespace(ns).withName("auth").edit(b -> {
+            b.getSpec().getStorage().setAdoptExisting(true);
+            return b;
+        });
+
+        awaitDeployment(ns, "auth-primary", d -> d.getStatus().getPhase() == Phase.Ready);
+        assertThat(aws.globalTables().describe("us-east-1", "taken-auth").orElseThrow().isOwnedBy(ns + "/auth")).isTrue();
+    }
 }
