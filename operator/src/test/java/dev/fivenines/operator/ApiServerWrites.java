@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
- * Counts the writes the kube-apiserver has served, from its own {@code apiserver_request_total} metric,
- * per resource, for the resources the operator writes. Reads (GET, LIST, WATCH) are left out, and so is
- * what the API server writes by itself (its leases, the endpoints of the kubernetes Service).
+ * Counts the requests the kube-apiserver has served, from its own {@code apiserver_request_total} metric,
+ * for the resources the operator touches (so what the API server writes by itself — its leases, the
+ * endpoints of the kubernetes Service — is left out).
  */
 public final class ApiServerWrites {
 
     private static final Pattern SAMPLE = Pattern.compile("^apiserver_request_total\\{([^}]*)} ([0-9.e+]+)$");
+    private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION");
     private static final Set<String> OPERATOR_RESOURCES = Set.of("authblueprints", "authdeployments", "serviceaccounts", "configmaps",
             "deployments", "services", "poddisruptionbudgets", "events");
@@ -23,27 +24,7 @@ public final class ApiServerWrites {
     private ApiServerWrites() {
     }
 
-    /** Writes so far, by resource (with subresource, e.g. {@code authdeployments/status}). */
-    public static Map<String, Long> count(KubernetesClient client) {
-        Map<String, Long> writes = new TreeMap<>();
-        for (String line : client.raw("/metrics").split("\n")) {
-            Matcher sample = SAMPLE.matcher(line);
-            if (!sample.matches()) {
-                continue;
-            }
-            Map<String, String> labels = labels(sample.group(1));
-            String resource = labels.getOrDefault("resource", "");
-            if (!WRITES.contains(labels.get("verb")) || !OPERATOR_RESOURCES.contains(resource)) {
-                continue;
-            }
-            String subresource = labels.getOrDefault("subresource", "");
-            String key = subresource.isEmpty() ? resource : resource + "/" + subresource;
-            writes.merge(key, (long) Double.parseDouble(sample.group(2)), Long::sum);
-        }
-        return writes;
-    }
-
-    /** Every request served so far (reads included), by verb and resource. */
+    /** Every request so far, reads included, by {@code "VERB resource[/subresource]"}. */
     public static Map<String, Long> requests(KubernetesClient client) {
         Map<String, Long> requests = new TreeMap<>();
         for (String line : client.raw("/metrics").split("\n")) {
@@ -51,7 +32,11 @@ public final class ApiServerWrites {
             if (!sample.matches()) {
                 continue;
             }
-            Map<String, String> labels = labels(sample.group(1));
+            Map<String, String> labels = new TreeMap<>();
+            Matcher label = LABEL.matcher(sample.group(1));
+            while (label.find()) {
+                labels.put(label.group(1), label.group(2));
+            }
             String resource = labels.getOrDefault("resource", "");
             if (!OPERATOR_RESOURCES.contains(resource)) {
                 continue;
@@ -61,6 +46,13 @@ public final class ApiServerWrites {
             requests.merge(key, (long) Double.parseDouble(sample.group(2)), Long::sum);
         }
         return requests;
+    }
+
+    /** Writes so far (no GET, LIST or WATCH), by {@code "VERB resource[/subresource]"}. */
+    public static Map<String, Long> count(KubernetesClient client) {
+        Map<String, Long> writes = new TreeMap<>(requests(client));
+        writes.keySet().removeIf(key -> !WRITES.contains(key.substring(0, key.indexOf(' '))));
+        return writes;
     }
 
     /** What happened between two counts. */
@@ -75,16 +67,7 @@ public final class ApiServerWrites {
         return delta;
     }
 
-    public static long total(Map<String, Long> writes) {
-        return writes.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static Map<String, String> labels(String text) {
-        Map<String, String> labels = new TreeMap<>();
-        Matcher label = Pattern.compile("([a-z_]+)=\"([^\"]*)\"").matcher(text);
-        while (label.find()) {
-            labels.put(label.group(1), label.group(2));
-        }
-        return labels;
+    public static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 }
