@@ -1,6 +1,8 @@
 package dev.fivenines.operator.cloud;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +12,7 @@ import dev.fivenines.aws.DnsRecord;
 import dev.fivenines.aws.DnsRecords;
 import dev.fivenines.aws.FailoverRecord;
 import dev.fivenines.aws.HealthCheck;
+import dev.fivenines.aws.HealthCheckSpec;
 import dev.fivenines.aws.HealthChecks;
 import dev.fivenines.operator.drift.Drift;
 
@@ -50,8 +53,7 @@ public final class DnsStep {
                 }
             } else if (!same.get().spec().equals(plan.healthCheck().get())) {
                 if (healthCheckWasReady) {
-                    checkDrift.add(new Drift("Route53HealthCheck", same.get().id(), "spec", plan.healthCheck().get().toString(),
-                            same.get().spec().toString()));
+                    checkDrift.add(difference(same.get().id(), plan.healthCheck().get(), same.get().spec()));
                 }
                 check = healthChecks.update(plan.owner(), same.get().id(), plan.healthCheck().get());
             } else {
@@ -101,6 +103,20 @@ public final class DnsStep {
         for (HealthCheck check : healthChecks.findByOwner(plan.owner())) {
             healthChecks.delete(plan.owner(), check.id());
         }
+    }
+
+    /** The first field of a health check that differs from its declaration. */
+    private static Drift difference(String id, HealthCheckSpec declared, HealthCheckSpec found) {
+        Map<String, List<Object>> fields = new LinkedHashMap<>();
+        fields.put("failureThreshold", List.of(declared.failureThreshold(), found.failureThreshold()));
+        fields.put("resourcePath", List.of(declared.resourcePath(), found.resourcePath()));
+        fields.put("port", List.of(declared.port(), found.port()));
+        fields.put("fullyQualifiedDomainName", List.of(declared.fqdn().orElse("-"), found.fqdn().orElse("-")));
+        fields.put("ipAddress", List.of(declared.ipAddress().orElse("-"), found.ipAddress().orElse("-")));
+        return fields.entrySet().stream().filter(e -> !e.getValue().get(0).equals(e.getValue().get(1))).findFirst()
+                .map(e -> new Drift("Route53HealthCheck", id, e.getKey(), String.valueOf(e.getValue().get(0)),
+                        String.valueOf(e.getValue().get(1))))
+                .orElse(new Drift("Route53HealthCheck", id, "spec", declared.toString(), found.toString()));
     }
 
     private static String describe(String failover, List<String> values, Optional<String> healthCheckId) {

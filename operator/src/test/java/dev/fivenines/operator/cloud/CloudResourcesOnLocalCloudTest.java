@@ -154,6 +154,13 @@ class CloudResourcesOnLocalCloudTest {
                 d -> d.getStatus().getDrift() != null && d.getStatus().getDrift().getLastObject().startsWith("Route53Record"));
         assertThat(corrected.getStatus().getDrift().getCorrections()).isGreaterThanOrEqualTo(1L);
 
+        // so is a hand change of its health check
+        aws.clients().route53().updateHealthCheck(u -> u.healthCheckId(primaryCheck.get(0).id()).failureThreshold(7));
+        await().atMost(CONVERGE).until(() -> aws.healthChecks().findByOwner("cloud/auth-primary").get(0).spec().failureThreshold() == 3);
+        AuthDeployment checkCorrected = awaitDeployment(ns, "auth-primary",
+                d -> d.getStatus().getDrift().getLastObject().startsWith("Route53HealthCheck"));
+        assertThat(checkCorrected.getStatus().getDrift().getLastField()).isEqualTo("failureThreshold");
+
         // deleting the backup (deletion policy Retain) removes its record and health check, keeps its replica
         client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-backup").delete();
         await().atMost(CONVERGE).until(() -> client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-backup").get() == null);
