@@ -1,0 +1,101 @@
+package dev.fivenines.auth.authz;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Per-tenant models in memory, so a decision never waits for storage. A tenant is loaded on first use;
+ * a change marks it stale ({@link #invalidate}); a model older than {@code refreshAfter} is reloaded in
+ * the background while the current one keeps answering. When storage fails, the last model keeps
+ * answering until it is older than {@code maxAge}; past that, decisions fail rather than answer from
+ * data that old.
+ */
+public final class ModelCache {
+
+    /** Storage could not give a model and the one in memory is too old (or there is none). */
+    public static final class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private record Entry(TenantModel model, Instant loadedAt, AtomicBoolean stale, AtomicBoolean refreshing) {
+    }
+
+    private final Function<String, TenantModel> loader;
+    private final Duration refreshAfter;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final Executor background;
+    private final ConcurrentMap<String, Entry> models = new ConcurrentHashMap<>();
+
+    public ModelCache(Function<String, TenantModel> loader, Duration refreshAfter, Duration maxAge, Clock clock, Executor background) {
+        if (maxAge.compareTo(refreshAfter) < 0) {
+            throw new IllegalArgumentException("the maximum age must not be shorter than the refresh interval");
+        }
+        this.loader = loader;
+        this.refreshAfter = refreshAfter;
+        this.maxAge = maxAge;
+        this.clock = clock;
+        this.background = background;
+    }
+
+    public TenantModel model(String tenant) {
+        Entry entry = models.get(tenant);
+        Instant now = clock.instant();
+        if (entry == null) {
+            return load(tenant, null).model();
+        }
+        Duration age = Duration.between(entry.loadedAt(), now);
+        if (entry.stale().get() || age.compareTo(maxAge) >= 0) {
+            try {
+                return load(tenant, entry).model();
+            } catch (Unavailable e) {
+                if (age.compareTo(maxAge) < 0) {
+                    return entry.model();
+                }
+                throw e;
+            }
+        }
+        if (age.compareTo(refreshAfter) >= 0 && entry.refreshing().compareAndSet(false, true)) {
+            background.execute(() -> {
+                try {
+                    load(tenant, entry);
+                } catch (Unavailable e) {
+                    entry.refreshing().set(false);
+                }
+            });
+        }
+        return entry.model();
+    }
+
+    /** A change was written: the next decision for this tenant loads the model again. */
+    public void invalidate(String tenant) {
+        Entry entry = models.get(tenant);
+        if (entry != null) {
+            entry.stale().set(true);
+        }
+    }
+
+    private Entry load(String tenant, Entry previous) {
+        TenantModel model;
+        try {
+            model = loader.apply(tenant);
+        } catch (RuntimeException e) {
+            throw new Unavailable("the model of tenant " + tenant + " could not be loaded: " + e.getMessage(), e);
+        }
+        Entry fresh = new Entry(model, clock.instant(), new AtomicBoolean(false), new AtomicBoolean(false));
+        if (previous == null) {
+            models.putIfAbsent(tenant, fresh);
+        } else {
+            models.replace(tenant, previous, fresh);
+        }
+        return fresh;
+    }
+}
