@@ -45,7 +45,7 @@ public class DecisionBenchmark {
                 new Role("admin", Set.of("*"), 1));
         Map<String, Set<String>> groups = new HashMap<>();
         for (int u = 0; u < 2000; u++) {
-            groups.put("user" + u, Set.of("group" + (u % 100), "group" + ((u * 7) % 100)));
+            groups.put("user" + u, Set.copyOf(List.of("group" + (u % 100), "group" + ((u * 7) % 100))));
         }
         List<AccessRecord> records = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
