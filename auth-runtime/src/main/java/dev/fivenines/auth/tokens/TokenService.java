@@ -43,6 +43,15 @@ public final class TokenService {
         this.clock = clock;
     }
 
+    /** The tenant's keys, for its JWKS. */
+    public KeyRing keys(String tenant) {
+        return keys.apply(tenant);
+    }
+
+    public TokenSettings settings() {
+        return settings;
+    }
+
     public Issued issue(String tenant, String subject, String audience, String scope) {
         KeyRing ring = keys.apply(tenant);
         SigningKey key = ring.active();

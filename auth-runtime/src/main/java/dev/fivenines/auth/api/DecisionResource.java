@@ -1,0 +1,60 @@
+package dev.fivenines.auth.api;
+
+import dev.fivenines.auth.authz.Decision;
+import dev.fivenines.auth.authz.ModelCache;
+import dev.fivenines.auth.authz.Permission;
+import dev.fivenines.auth.authz.ResourcePath;
+import dev.fivenines.auth.authz.Subject;
+import dev.fivenines.auth.config.RuntimeSettings;
+import dev.fivenines.auth.tokens.TokenRejected;
+import dev.fivenines.auth.tokens.TokenService;
+import dev.fivenines.auth.tokens.VerifiedToken;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * "May this subject do this permission on this resource?" — answered from the tenant's model in memory.
+ * The caller authenticates with a token of the tenant; without a subject in the body, the token's
+ * subject is the one asked about.
+ */
+@Path("/tenants/{tenant}/authorize")
+public class DecisionResource {
+
+    public record Question(String subject, String permission, String resource) {
+    }
+
+    public record Answer(boolean allowed, String reason, String record, String role) {
+    }
+
+    private final ModelCache models;
+    private final TokenService tokens;
+    private final RuntimeSettings settings;
+
+    public DecisionResource(ModelCache models, TokenService tokens, RuntimeSettings settings) {
+        this.models = models;
+        this.tokens = tokens;
+        this.settings = settings;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Answer authorize(@PathParam("tenant") String tenant, @HeaderParam("Authorization") String authorization, Question question)
+            throws TokenRejected {
+        Tenants.require(tenant);
+        VerifiedToken caller = Bearer.verify(tokens, tenant, authorization, settings.tokens().audience());
+        if (question == null) {
+            throw new BadRequest("body", "send {\"permission\": ..., \"resource\": ..., \"subject\": optional}");
+        }
+        Subject subject = BadRequest.check("subject", () -> Subject.parse(question.subject() == null ? caller.subject() : question.subject()));
+        String permission = BadRequest.check("permission", () -> Permission.requireConcrete(question.permission()));
+        String resource = BadRequest.check("resource", () -> ResourcePath.requirePath(question.resource()));
+        Decision decision = models.model(tenant).decide(subject, permission, resource);
+        return new Answer(decision.allowed(), decision.reason(), decision.recordId(), decision.role());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.fivenines.auth.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.fivenines.auth.authz.ModelCache;
+import dev.fivenines.auth.storage.ConflictingWrite;
+import dev.fivenines.auth.tokens.TokenRejected;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Every failure answered as JSON with a reason a client can act on; nothing internal leaks. */
+public class ErrorMappers {
+
+    static Response error(int status, String error, String field, String reason) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        if (field != null) {
+            body.put("field", field);
+        }
+        body.put("reason", reason);
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    @ServerExceptionMapper
+    public Response badRequest(BadRequest e) {
+        return error(400, "invalid_request", e.field(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(TokenRejected e) {
+        return Response.fromResponse(error(401, "invalid_token", null, e.getMessage()))
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(Forbidden e) {
+        return error(403, "insufficient_scope", null, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictingWrite e) {
+        return error(409, "conflict", null, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return error(404, "not_found", null, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(ModelCache.Unavailable e) {
+        return Response.fromResponse(error(503, "temporarily_unavailable", null, "the authorization model cannot be read now; retry"))
+                .header("Retry-After", "1").build();
+    }
+}
