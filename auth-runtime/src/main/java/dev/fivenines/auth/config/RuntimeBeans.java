@@ -2,8 +2,6 @@ package dev.fivenines.auth.config;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 import org.jboss.logging.Logger;
@@ -12,7 +10,7 @@ import dev.fivenines.auth.authz.ModelCache;
 import dev.fivenines.auth.storage.AuthStore;
 import dev.fivenines.auth.tokens.Algorithm;
 import dev.fivenines.auth.tokens.CryptoProviders;
-import dev.fivenines.auth.tokens.KeyRing;
+import dev.fivenines.auth.tokens.KeyRings;
 import dev.fivenines.auth.tokens.TokenService;
 import dev.fivenines.auth.tokens.TokenSettings;
 import dev.fivenines.tables.AuthTables;
@@ -80,14 +78,13 @@ public class RuntimeBeans {
 
     @Produces
     @ApplicationScoped
-    TokenService tokens(RuntimeSettings settings, Clock clock) {
+    TokenService tokens(RuntimeSettings settings, AuthStore store, Clock clock) {
         LOG.infof("token signatures go through %s", CryptoProviders.install());
         Algorithm algorithm = Algorithm.valueOf(settings.tokens().algorithm());
         TokenSettings tokenSettings = new TokenSettings(settings.tokens().issuer(), algorithm, settings.tokens().accessTokenTtl(),
                 settings.tokens().clockSkew(), settings.tokens().maxTokenBytes());
-        // keys live in this process for now: see the note on issue 4 (persisted, encrypted keys come next)
-        Map<String, KeyRing> rings = new ConcurrentHashMap<>();
-        return new TokenService(tokenSettings, tenant -> rings.computeIfAbsent(tenant, t -> KeyRing.create(t, algorithm, clock.instant())),
-                clock);
+        KeyRings rings = new KeyRings(store, algorithm, settings.tokens().keyRotationPeriod(), settings.tokens().accessTokenTtl(),
+                settings.tokens().keyRefresh(), clock);
+        return new TokenService(tokenSettings, rings, clock);
     }
 }

@@ -54,6 +54,14 @@ public interface RuntimeSettings {
         @WithDefault("30s")
         Duration clockSkew();
 
+        /** How often a tenant's signing key is replaced; a retired key verifies until its last token expired. */
+        @WithDefault("720h")
+        Duration keyRotationPeriod();
+
+        /** How often a replica re-reads the stored keys, to see another replica's rotation. */
+        @WithDefault("60s")
+        Duration keyRefresh();
+
         @WithDefault("8192")
         int maxTokenBytes();
 

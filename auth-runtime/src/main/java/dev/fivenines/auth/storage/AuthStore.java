@@ -105,6 +105,36 @@ public final class AuthStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(record(item));
     }
 
+    /** A tenant's signing keys as stored (JWK JSON with the private parts, encrypted at rest by DynamoDB), and their version. */
+    public record StoredKeys(String json, long version) {
+    }
+
+    public Optional<StoredKeys> signingKeys(String tenant) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(authTable).key(key(tenant, "KEYRING")).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new StoredKeys(item.get("keys").s(), Long.parseLong(item.get("version").n())));
+    }
+
+    /** Writes a tenant's signing keys if they are still at {@code expectedVersion} (0: none yet); false when another replica was first. */
+    public boolean saveSigningKeys(String tenant, String json, long expectedVersion) {
+        Map<String, AttributeValue> item = key(tenant, "KEYRING");
+        item.put("keys", AttributeValue.fromS(json));
+        item.put("version", AttributeValue.fromN(Long.toString(expectedVersion + 1)));
+        try {
+            if (expectedVersion == 0) {
+                dynamo.putItem(p -> p.tableName(authTable).item(item).conditionExpression("attribute_not_exists(#sk)")
+                        .expressionAttributeNames(Map.of("#sk", SK)));
+            } else {
+                dynamo.putItem(p -> p.tableName(authTable).item(item).conditionExpression("#v = :v")
+                        .expressionAttributeNames(Map.of("#v", "version"))
+                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))));
+            }
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     /** The tenant's whole model, for the in-memory decision engine. */
     public TenantModel loadModel(String tenant) {
         List<Role> roles = new ArrayList<>();

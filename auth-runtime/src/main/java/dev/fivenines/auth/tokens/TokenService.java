@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -34,10 +33,10 @@ public final class TokenService {
     }
 
     private final TokenSettings settings;
-    private final Function<String, KeyRing> keys;
+    private final KeySource keys;
     private final Clock clock;
 
-    public TokenService(TokenSettings settings, Function<String, KeyRing> keys, Clock clock) {
+    public TokenService(TokenSettings settings, KeySource keys, Clock clock) {
         this.settings = settings;
         this.keys = keys;
         this.clock = clock;
@@ -45,7 +44,7 @@ public final class TokenService {
 
     /** The tenant's keys, for its JWKS. */
     public KeyRing keys(String tenant) {
-        return keys.apply(tenant);
+        return keys.ring(tenant);
     }
 
     public TokenSettings settings() {
@@ -53,7 +52,7 @@ public final class TokenService {
     }
 
     public Issued issue(String tenant, String subject, String audience, String scope) {
-        KeyRing ring = keys.apply(tenant);
+        KeyRing ring = keys.ring(tenant);
         SigningKey key = ring.active();
         Instant now = Instant.now(clock);
         Instant expires = now.plus(settings.accessTokenTtl());
@@ -101,7 +100,7 @@ public final class TokenService {
         String kid = jwt.getHeader().getKeyID();
         Instant now = Instant.now(clock);
         Optional<SigningKey> key = kid == null ? Optional.empty()
-                : keys.apply(tenant).verificationKey(kid, now, settings.accessTokenTtl());
+                : keys.ringKnowing(tenant, kid).verificationKey(kid, now, settings.accessTokenTtl());
         if (key.isEmpty()) {
             throw new TokenRejected(Reason.UNKNOWN_KEY, kid == null ? "no kid" : kid);
         }

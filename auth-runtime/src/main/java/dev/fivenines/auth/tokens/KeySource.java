@@ -1,0 +1,12 @@
+package dev.fivenines.auth.tokens;
+
+/** Where the token service gets a tenant's keys. */
+public interface KeySource {
+
+    KeyRing ring(String tenant);
+
+    /** The ring, re-read first when it does not know {@code kid} (another replica may have just rotated). */
+    default KeyRing ringKnowing(String tenant, String kid) {
+        return ring(tenant);
+    }
+}
