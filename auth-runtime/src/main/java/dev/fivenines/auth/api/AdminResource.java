@@ -144,6 +144,97 @@ public class AdminResource {
         return BadRequest.check("cursor", () -> store.audit(tenant, Optional.ofNullable(cursor), size));
     }
 
+    public record ClientBody(Set<String> scopes, Long version) {
+    }
+
+    /** A new client: its secret and API key are shown here once and never again. */
+    public record NewClient(String clientId, String clientSecret, String apiKey, Set<String> scopes, long version) {
+    }
+
+    public record ClientView(String clientId, Set<String> scopes, long version) {
+    }
+
+    public record UserBody(Set<String> groups) {
+    }
+
+    public record UserView(String id, Set<String> groups) {
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/clients/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public NewClient createClient(@PathParam("tenant") String tenant, @PathParam("id") String id, @HeaderParam("Authorization") String auth,
+            ClientBody body) throws TokenRejected {
+        VerifiedToken caller = admin(tenant, auth);
+        requireClientId(id);
+        Set<String> scopes = body == null || body.scopes() == null ? Set.of() : body.scopes();
+        scopes.forEach(s -> {
+            if (!s.matches("^[a-z][a-z0-9:_-]{0,63}$")) {
+                throw new BadRequest("scopes", "a scope is lower case letters, digits and : _ -, not " + s);
+            }
+        });
+        String secret = Secrets.generate();
+        AuthStore.StoredClient stored = store.putClient(tenant, id, Secrets.hash(secret), scopes, 0, caller.subject());
+        return new NewClient(id, secret, id + "." + secret, stored.scopes(), stored.version());
+    }
+
+    @GET
+    @Path("/clients/{id}")
+    public ClientView getClient(@PathParam("tenant") String tenant, @PathParam("id") String id, @HeaderParam("Authorization") String auth)
+            throws TokenRejected {
+        admin(tenant, auth);
+        AuthStore.StoredClient client = store.client(tenant, id)
+                .orElseThrow(() -> new NotFoundException("no client " + id + " in tenant " + tenant));
+        return new ClientView(client.id(), client.scopes(), client.version());
+    }
+
+    @DELETE
+    @Path("/clients/{id}")
+    public void deleteClient(@PathParam("tenant") String tenant, @PathParam("id") String id, @QueryParam("version") Long version,
+            @HeaderParam("Authorization") String auth) throws TokenRejected {
+        VerifiedToken caller = admin(tenant, auth);
+        store.client(tenant, id).orElseThrow(() -> new NotFoundException("no client " + id + " in tenant " + tenant));
+        store.deleteClient(tenant, id, requireVersion(version), caller.subject());
+    }
+
+    @PUT
+    @Path("/users/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UserView putUser(@PathParam("tenant") String tenant, @PathParam("id") String id, @HeaderParam("Authorization") String auth,
+            UserBody body) throws TokenRejected {
+        admin(tenant, auth);
+        BadRequest.check("id", () -> Subject.user(id));
+        Set<String> groups = body == null || body.groups() == null ? Set.of() : body.groups();
+        groups.forEach(g -> BadRequest.check("groups", () -> Subject.group(g)));
+        store.putUser(tenant, id, groups);
+        models.invalidate(tenant);
+        return new UserView(id, groups);
+    }
+
+    @GET
+    @Path("/users/{id}")
+    public UserView getUser(@PathParam("tenant") String tenant, @PathParam("id") String id, @HeaderParam("Authorization") String auth)
+            throws TokenRejected {
+        admin(tenant, auth);
+        return new UserView(id, store.userGroups(tenant, id).orElseThrow(() -> new NotFoundException("no user " + id + " in tenant " + tenant)));
+    }
+
+    @DELETE
+    @Path("/users/{id}")
+    public void deleteUser(@PathParam("tenant") String tenant, @PathParam("id") String id, @HeaderParam("Authorization") String auth)
+            throws TokenRejected {
+        admin(tenant, auth);
+        store.userGroups(tenant, id).orElseThrow(() -> new NotFoundException("no user " + id + " in tenant " + tenant));
+        store.deleteUser(tenant, id);
+        models.invalidate(tenant);
+    }
+
+    private static void requireClientId(String id) {
+        if (id == null || !id.matches("^[a-z0-9][a-z0-9-]{0,62}$") || id.equals(TokenResource.ADMIN_CLIENT)) {
+            throw new BadRequest("clientId", "a client id is 1 to 63 lower case letters, digits and dashes, and not 'admin'");
+        }
+    }
+
     private static long requireVersion(Long version) {
         if (version == null || version < 0) {
             throw new BadRequest("version", "give the version you read (0 to create)");

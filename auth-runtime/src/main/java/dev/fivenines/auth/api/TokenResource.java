@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.fivenines.auth.config.RuntimeSettings;
+import dev.fivenines.auth.storage.AuthStore;
 import dev.fivenines.auth.tokens.TokenService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -18,21 +20,38 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The OAuth 2.0 token endpoint (RFC 6749 §4.4, client credentials). For now it knows one client per
- * tenant, the bootstrap admin ({@code client_id=admin}, secret from the settings), whose tokens carry
- * scope {@code admin}; stored clients come with the admin API's client management.
+ * The OAuth 2.0 token endpoint: the client-credentials grant (RFC 6749 §4.4, secret in the form or in
+ * HTTP Basic) and the API-key grant ({@code grant_type=urn:fivenines:grant-type:api-key},
+ * {@code api_key=<client id>.<secret>}). Clients are the tenant's stored ones, plus its bootstrap admin
+ * ({@code client_id=admin}, secret from the settings), whose tokens carry scope {@code admin}.
  */
 @Path("/tenants/{tenant}/oauth2/token")
 public class TokenResource {
 
     static final String ADMIN_CLIENT = "admin";
+    static final String API_KEY_GRANT = "urn:fivenines:grant-type:api-key";
 
     private final TokenService tokens;
     private final RuntimeSettings settings;
+    private final AuthStore store;
 
-    public TokenResource(TokenService tokens, RuntimeSettings settings) {
+    public TokenResource(TokenService tokens, RuntimeSettings settings, AuthStore store) {
         this.tokens = tokens;
         this.settings = settings;
+        this.store = store;
+    }
+
+    private Response storedClient(String tenant, String clientId, String secret) {
+        Optional<AuthStore.StoredClient> client = clientId == null ? Optional.empty() : store.client(tenant, clientId);
+        if (client.isEmpty() || !Secrets.matches(secret, client.get().secretHash())) {
+            return Response.fromResponse(ErrorMappers.error(401, "invalid_client", null, "unknown client or wrong secret"))
+                    .header("WWW-Authenticate", "Basic realm=\"" + tenant + "\"").build();
+        }
+        String scope = String.join(" ", client.get().scopes().stream().sorted().toList());
+        TokenService.Issued issued = tokens.issue(tenant, "client:" + clientId, settings.tokens().audience(), scope);
+        return Response.ok(Map.of("access_token", issued.token(), "token_type", "Bearer", "expires_in",
+                settings.tokens().accessTokenTtl().toSeconds(), "scope", scope))
+                .header("Cache-Control", "no-store").build();
     }
 
     @POST
@@ -40,18 +59,29 @@ public class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@PathParam("tenant") String tenant, @FormParam("grant_type") String grantType,
             @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
-            @HeaderParam("Authorization") String authorization) {
+            @FormParam("api_key") String apiKey, @HeaderParam("Authorization") String authorization) {
         Tenants.require(tenant);
+        if (API_KEY_GRANT.equals(grantType)) {
+            int dot = apiKey == null ? -1 : apiKey.indexOf('.');
+            if (dot <= 0) {
+                return ErrorMappers.error(400, "invalid_request", "api_key", "an API key is <client id>.<secret>, as it was shown once");
+            }
+            return storedClient(tenant, apiKey.substring(0, dot), apiKey.substring(dot + 1));
+        }
         if (!"client_credentials".equals(grantType)) {
-            return ErrorMappers.error(400, "unsupported_grant_type", "grant_type", "only client_credentials is supported");
+            return ErrorMappers.error(400, "unsupported_grant_type", "grant_type",
+                    "client_credentials and " + API_KEY_GRANT + " are supported");
         }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8).split(":", 2);
             clientId = pair[0];
             clientSecret = pair.length > 1 ? pair[1] : "";
         }
+        if (!ADMIN_CLIENT.equals(clientId)) {
+            return storedClient(tenant, clientId, clientSecret);
+        }
         String expected = settings.admin().bootstrapSecrets().get(tenant);
-        if (!ADMIN_CLIENT.equals(clientId) || expected == null || clientSecret == null
+        if (expected == null || clientSecret == null
                 || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8))) {
             return Response.fromResponse(ErrorMappers.error(401, "invalid_client", null, "unknown client or wrong secret"))
                     .header("WWW-Authenticate", "Basic realm=\"" + tenant + "\"").build();

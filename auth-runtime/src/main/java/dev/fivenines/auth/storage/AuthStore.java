@@ -86,6 +86,53 @@ public final class AuthStore {
         delete(tenant, "RECORD#" + id, expectedVersion, actor, "record.delete", "record:" + id, json(before));
     }
 
+    /** A client: its secret is kept only as a SHA-256 hash (secrets are 256 random bits, so a slow hash adds nothing). */
+    public record StoredClient(String id, String secretHash, Set<String> scopes, long version) {
+        @Override
+        public String toString() {
+            return "StoredClient[" + id + ", scopes=" + scopes + ", version=" + version + "]";
+        }
+    }
+
+    public StoredClient putClient(String tenant, String id, String secretHash, Set<String> scopes, long expectedVersion, String actor) {
+        Optional<StoredClient> before = client(tenant, id);
+        StoredClient stored = new StoredClient(id, secretHash, Set.copyOf(scopes), expectedVersion + 1);
+        Map<String, AttributeValue> item = key(tenant, "CLIENT#" + id);
+        item.put("secretHash", AttributeValue.fromS(secretHash));
+        item.put("scopes", AttributeValue.fromL(stored.scopes().stream().sorted().map(AttributeValue::fromS).toList()));
+        item.put("version", AttributeValue.fromN(Long.toString(stored.version())));
+        write(tenant, item, expectedVersion, actor, expectedVersion == 0 ? "client.create" : "client.update", "client:" + id,
+                before.map(AuthStore::json).orElse(null), json(stored));
+        return stored;
+    }
+
+    public Optional<StoredClient> client(String tenant, String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(authTable).key(key(tenant, "CLIENT#" + id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new StoredClient(id, item.get("secretHash").s(),
+                        Set.copyOf(item.get("scopes").l().stream().map(AttributeValue::s).toList()), Long.parseLong(item.get("version").n())));
+    }
+
+    public void deleteClient(String tenant, String id, long expectedVersion, String actor) {
+        StoredClient before = client(tenant, id).orElseThrow(() -> new ConflictingWrite("client " + id + " does not exist"));
+        delete(tenant, "CLIENT#" + id, expectedVersion, actor, "client.delete", "client:" + id, json(before));
+    }
+
+    static String json(StoredClient client) {
+        return "{\"id\":\"" + client.id() + "\",\"scopes\":" + client.scopes().stream().sorted().map(s -> "\"" + s + "\"").toList()
+                + ",\"version\":" + client.version() + "}";
+    }
+
+    public Optional<Set<String>> userGroups(String tenant, String user) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(authTable).key(key(tenant, "USER#" + user)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(item.containsKey("groups") ? Set.copyOf(item.get("groups").ss()) : Set.of());
+    }
+
+    public void deleteUser(String tenant, String user) {
+        dynamo.deleteItem(d -> d.tableName(authTable).key(key(tenant, "USER#" + user)));
+    }
+
     /** A user and the groups it belongs to (not audited: membership changes come from the identity source). */
     public void putUser(String tenant, String user, Set<String> groups) {
         Map<String, AttributeValue> item = key(tenant, "USER#" + user);

@@ -122,4 +122,54 @@ class RuntimeApiTest {
         given().get("/tenants/Not_A_Tenant/jwks").then().statusCode(400).body("field", equalTo("tenant"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
+
+    @Test
+    void clientSecretIsShownOnceAndBothGrantsIssueTokensForTheClient() {
+        String admin = adminToken("acme", "acme-bootstrap-secret");
+        var created = given().auth().oauth2(admin).contentType("application/json").body(Map.of("scopes", List.of("authorize")))
+                .post("/tenants/acme/admin/clients/billing").then().statusCode(200)
+                .body("clientId", equalTo("billing")).body("version", equalTo(1)).extract().jsonPath();
+        String secret = created.getString("clientSecret");
+        String apiKey = created.getString("apiKey");
+
+        given().auth().oauth2(admin).get("/tenants/acme/admin/clients/billing").then().statusCode(200)
+                .body("clientSecret", nullValue()).body("scopes", hasItems("authorize"));
+        given().auth().preemptive().basic("billing", secret).contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials").post("/tenants/acme/oauth2/token").then().statusCode(200)
+                .body("scope", equalTo("authorize"));
+        String fromKey = given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "urn:fivenines:grant-type:api-key")
+                .formParam("api_key", apiKey).post("/tenants/acme/oauth2/token").then().statusCode(200).extract().path("access_token");
+        given().auth().preemptive().basic("billing", secret + "x").contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials").post("/tenants/acme/oauth2/token").then().statusCode(401);
+        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
+                .formParam("client_id", "billing").formParam("client_secret", secret)
+                .post("/tenants/globex/oauth2/token").then().statusCode(401).body("error", equalTo("invalid_client"));
+
+        // the client's token asks about its own subject, and may not administer the tenant
+        given().auth().oauth2(fromKey).contentType("application/json").body(Map.of("permission", "invoices:read", "resource", "/invoices"))
+                .post("/tenants/acme/authorize").then().statusCode(200).body("allowed", equalTo(false))
+                .body("reason", containsString("client:billing"));
+        given().auth().oauth2(fromKey).get("/tenants/acme/admin/audit").then().statusCode(403).body("error", equalTo("insufficient_scope"));
+    }
+
+    @Test
+    void usersInheritTheirGroupsGrants() {
+        String admin = adminToken("acme", "acme-bootstrap-secret");
+        putRole("acme", admin, "payroll-viewer", List.of("payroll:read"), 0);
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("subject", "group:hr", "role", "payroll-viewer", "resource", "/payroll/*", "version", 0))
+                .put("/tenants/acme/admin/access-records/hr-payroll").then().statusCode(200);
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("groups", List.of("hr")))
+                .put("/tenants/acme/admin/users/carol").then().statusCode(200);
+
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("subject", "user:carol", "permission", "payroll:read", "resource", "/payroll/2026"))
+                .post("/tenants/acme/authorize").then().statusCode(200).body("allowed", equalTo(true))
+                .body("reason", containsString("group:hr (user:carol is a member)"));
+
+        given().auth().oauth2(admin).delete("/tenants/acme/admin/users/carol").then().statusCode(204);
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("subject", "user:carol", "permission", "payroll:read", "resource", "/payroll/2026"))
+                .post("/tenants/acme/authorize").then().statusCode(200).body("allowed", equalTo(false));
+    }
 }
