@@ -1,6 +1,5 @@
 package dev.fivenines.auth.tokens;
 
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,14 +31,18 @@ public final class TokenService {
         }
     }
 
+    private static final int CACHED_TOKENS = 100_000;
+
     private final TokenSettings settings;
     private final KeySource keys;
     private final Clock clock;
+    private final VerifiedTokenCache verified;
 
     public TokenService(TokenSettings settings, KeySource keys, Clock clock) {
         this.settings = settings;
         this.keys = keys;
         this.clock = clock;
+        this.verified = new VerifiedTokenCache(CACHED_TOKENS, settings.clockSkew());
     }
 
     /** The tenant's keys, for its JWKS. */
@@ -81,9 +84,19 @@ public final class TokenService {
         if (token == null || token.isEmpty()) {
             throw new TokenRejected(Reason.MALFORMED, "empty");
         }
-        if (token.getBytes(StandardCharsets.US_ASCII).length > settings.maxTokenBytes()) {
+        if (token.length() > settings.maxTokenBytes()) {
             throw new TokenRejected(Reason.OVERSIZED, "at most " + settings.maxTokenBytes() + " bytes");
         }
+        VerifiedToken cached = verified.get(tenant, token, audience, Instant.now(clock));
+        if (cached != null) {
+            return cached;
+        }
+        VerifiedToken checked = verifyAfresh(tenant, token, audience);
+        verified.put(token, audience, checked, Instant.now(clock));
+        return checked;
+    }
+
+    private VerifiedToken verifyAfresh(String tenant, String token, String audience) throws TokenRejected {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);

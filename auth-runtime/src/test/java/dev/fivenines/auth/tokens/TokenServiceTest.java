@@ -213,4 +213,17 @@ class TokenServiceTest {
         assertThat(ring.jwks().getKeys()).allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
         assertThat(ring.active().toString()).doesNotContain(ring.active().jwk().toJSONString());
     }
+
+    @Test
+    void aTokenVerifiedForOneTenantIsNotAcceptedForAnotherFromTheCache() throws TokenRejected {
+        TokenService service = service(Algorithm.ES256);
+        rings.put("globex", rings.computeIfAbsent("acme", t -> KeyRing.create(t, Algorithm.ES256, T0)));
+        String token = service.issue("acme", "user:alice", "fivenines", "").token();
+
+        service.verify("acme", token, "fivenines");
+        service.verify("acme", token, "fivenines");
+
+        assertThat(rejection(service, "globex", token, "fivenines")).isEqualTo(Reason.WRONG_ISSUER);
+        assertThat(rejection(service, "acme", token, "billing-api")).isEqualTo(Reason.WRONG_AUDIENCE);
+    }
 }
