@@ -229,6 +229,78 @@ public class AdminResource {
         models.invalidate(tenant);
     }
 
+    public record GroupBody(String description) {
+    }
+
+    public record GroupView(String id, String description, java.util.List<String> members) {
+    }
+
+    @PUT
+    @Path("/groups/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GroupView putGroup(@PathParam("tenant") String tenant, @PathParam("id") String id, @HeaderParam("Authorization") String auth,
+            GroupBody body) throws TokenRejected {
+        admin(tenant, auth);
+        BadRequest.check("id", () -> Subject.group(id));
+        String description = body == null || body.description() == null ? "" : body.description();
+        if (description.length() > 1024) {
+            throw new BadRequest("description", "at most 1024 characters");
+        }
+        store.putGroup(tenant, id, description);
+        return new GroupView(id, description, store.groupMembers(tenant, id));
+    }
+
+    @GET
+    @Path("/groups/{id}")
+    public GroupView getGroup(@PathParam("tenant") String tenant, @PathParam("id") String id, @HeaderParam("Authorization") String auth)
+            throws TokenRejected {
+        admin(tenant, auth);
+        String description = store.groupDescription(tenant, id)
+                .orElseThrow(() -> new NotFoundException("no group " + id + " in tenant " + tenant));
+        return new GroupView(id, description, store.groupMembers(tenant, id));
+    }
+
+    @DELETE
+    @Path("/groups/{id}")
+    public void deleteGroup(@PathParam("tenant") String tenant, @PathParam("id") String id, @HeaderParam("Authorization") String auth)
+            throws TokenRejected {
+        admin(tenant, auth);
+        store.groupDescription(tenant, id).orElseThrow(() -> new NotFoundException("no group " + id + " in tenant " + tenant));
+        if (!store.groupMembers(tenant, id).isEmpty()) {
+            throw new dev.fivenines.auth.storage.ConflictingWrite("group " + id + " still has members: take them out first");
+        }
+        store.deleteGroup(tenant, id);
+    }
+
+    /** Changes a client's scopes; its secret stays. */
+    @PUT
+    @Path("/clients/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ClientView updateClient(@PathParam("tenant") String tenant, @PathParam("id") String id, @HeaderParam("Authorization") String auth,
+            ClientBody body) throws TokenRejected {
+        VerifiedToken caller = admin(tenant, auth);
+        AuthStore.StoredClient current = store.client(tenant, id)
+                .orElseThrow(() -> new NotFoundException("no client " + id + " in tenant " + tenant));
+        long version = requireVersion(body == null ? null : body.version());
+        Set<String> scopes = body.scopes() == null ? Set.of() : body.scopes();
+        AuthStore.StoredClient stored = store.putClient(tenant, id, current.secretHash(), scopes, version, caller.subject());
+        return new ClientView(stored.id(), stored.scopes(), stored.version());
+    }
+
+    /** Replaces a client's secret; the new one (and API key) is shown once, the old one stops working. */
+    @jakarta.ws.rs.POST
+    @Path("/clients/{id}/secret")
+    public NewClient rotateSecret(@PathParam("tenant") String tenant, @PathParam("id") String id, @QueryParam("version") Long version,
+            @HeaderParam("Authorization") String auth) throws TokenRejected {
+        VerifiedToken caller = admin(tenant, auth);
+        AuthStore.StoredClient current = store.client(tenant, id)
+                .orElseThrow(() -> new NotFoundException("no client " + id + " in tenant " + tenant));
+        String secret = Secrets.generate();
+        AuthStore.StoredClient stored = store.putClient(tenant, id, Secrets.hash(secret), current.scopes(), requireVersion(version),
+                caller.subject());
+        return new NewClient(id, secret, id + "." + secret, stored.scopes(), stored.version());
+    }
+
     private static void requireClientId(String id) {
         if (id == null || !id.matches("^[a-z0-9][a-z0-9-]{0,62}$") || id.equals(TokenResource.ADMIN_CLIENT)) {
             throw new BadRequest("clientId", "a client id is 1 to 63 lower case letters, digits and dashes, and not 'admin'");

@@ -89,6 +89,11 @@ public final class TenantModel {
         return null;
     }
 
+    /** The users that belong to a group, sorted. */
+    public List<String> membersOf(String group) {
+        return groupsOfUser.entrySet().stream().filter(e -> e.getValue().contains(group)).map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** What is wrong with the model, e.g. records naming roles that do not exist; empty when it is sound. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();

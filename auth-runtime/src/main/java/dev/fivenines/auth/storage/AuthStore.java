@@ -123,6 +123,27 @@ public final class AuthStore {
                 + ",\"version\":" + client.version() + "}";
     }
 
+    /** A group: its description; its members are the users that list it. */
+    public void putGroup(String tenant, String group, String description) {
+        Map<String, AttributeValue> item = key(tenant, "GROUP#" + group);
+        item.put("description", AttributeValue.fromS(description == null ? "" : description));
+        dynamo.putItem(p -> p.tableName(authTable).item(item));
+    }
+
+    public Optional<String> groupDescription(String tenant, String group) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(authTable).key(key(tenant, "GROUP#" + group)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("description").s());
+    }
+
+    /** The users that list the group, from the tenant's partition. */
+    public List<String> groupMembers(String tenant, String group) {
+        return loadModel(tenant).membersOf(group);
+    }
+
+    public void deleteGroup(String tenant, String group) {
+        dynamo.deleteItem(d -> d.tableName(authTable).key(key(tenant, "GROUP#" + group)));
+    }
+
     public Optional<Set<String>> userGroups(String tenant, String user) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(authTable).key(key(tenant, "USER#" + user)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty()

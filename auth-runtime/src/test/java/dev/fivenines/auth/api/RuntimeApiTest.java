@@ -172,4 +172,29 @@ class RuntimeApiTest {
                 .body(Map.of("subject", "user:carol", "permission", "payroll:read", "resource", "/payroll/2026"))
                 .post("/tenants/acme/authorize").then().statusCode(200).body("allowed", equalTo(false));
     }
+
+    @Test
+    void groupsListTheirMembersAndAClientSecretCanBeReplaced() {
+        String admin = adminToken("acme", "acme-bootstrap-secret");
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("description", "Sales team"))
+                .put("/tenants/acme/admin/groups/sales").then().statusCode(200).body("members", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("groups", List.of("sales")))
+                .put("/tenants/acme/admin/users/dave").then().statusCode(200);
+        given().auth().oauth2(admin).get("/tenants/acme/admin/groups/sales").then().statusCode(200)
+                .body("description", equalTo("Sales team")).body("members", hasItems("dave"));
+        given().auth().oauth2(admin).delete("/tenants/acme/admin/groups/sales").then().statusCode(409);
+
+        String first = given().auth().oauth2(admin).contentType("application/json").body(Map.of("scopes", List.of("authorize")))
+                .post("/tenants/acme/admin/clients/crm").then().statusCode(200).extract().path("clientSecret");
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("scopes", List.of("authorize", "reports"), "version", 1))
+                .put("/tenants/acme/admin/clients/crm").then().statusCode(200).body("version", equalTo(2));
+        String second = given().auth().oauth2(admin).post("/tenants/acme/admin/clients/crm/secret?version=2").then().statusCode(200)
+                .extract().path("clientSecret");
+
+        given().auth().preemptive().basic("crm", first).contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials").post("/tenants/acme/oauth2/token").then().statusCode(401);
+        given().auth().preemptive().basic("crm", second).contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials").post("/tenants/acme/oauth2/token").then().statusCode(200)
+                .body("scope", equalTo("authorize reports"));
+    }
 }
