@@ -1,36 +1,39 @@
 package dev.fivenines.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.function.Executable;
 
+import dev.fivenines.api.v1alpha1.Algorithm;
 import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
+import dev.fivenines.api.v1alpha1.DeletionPolicy;
 import dev.fivenines.api.v1alpha1.Variant;
-import dev.fivenines.testing.LocalControlPlane;
 import dev.fivenines.testing.ProjectRoot;
 import dev.fivenines.testing.WithControlPlane;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 
-/** The CRDs as the real API server enforces them: what is accepted, with which defaults, and what is refused, with which message. */
+/**
+ * The CRDs as the real API server enforces them: what is accepted, with which defaults filled in, and what is
+ * refused, with exactly which field and message.
+ */
 @WithControlPlane(crds = {"crds/generated/authblueprints.fivenines.dev-v1.yml", "crds/generated/authdeployments.fivenines.dev-v1.yml"})
 class ApiServerValidationTest {
 
-    private static final String BLUEPRINT = """
+    static final String BLUEPRINT = """
             apiVersion: fivenines.dev/v1alpha1
             kind: AuthBlueprint
             metadata: {name: %s, namespace: default}
@@ -41,7 +44,7 @@ class ApiServerValidationTest {
             %s
             """;
 
-    private static final String DEPLOYMENT = """
+    static final String DEPLOYMENT = """
             apiVersion: fivenines.dev/v1alpha1
             kind: AuthDeployment
             metadata: {name: %s, namespace: default}
@@ -51,15 +54,11 @@ class ApiServerValidationTest {
             %s
             """;
 
-    private static HasMetadata load(KubernetesClient client, String yaml) {
-        return client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items().get(0);
-    }
-
-    private static String blueprint(String name, String version, String extraSpec) {
+    static String blueprint(String name, String version, String extraSpec) {
         return BLUEPRINT.formatted(name, version, indent(extraSpec));
     }
 
-    private static String deployment(String name, String region, String extraSpec) {
+    static String deployment(String name, String region, String extraSpec) {
         return DEPLOYMENT.formatted(name, region, indent(extraSpec));
     }
 
@@ -67,181 +66,343 @@ class ApiServerValidationTest {
         return extraSpec.lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n");
     }
 
-    /** The API server's answer to a create: the field and message of its first cause. */
-    private static StatusCause rejection(KubernetesClient client, String yaml) {
-        HasMetadata object = load(client, yaml);
-        KubernetesClientException refused = (KubernetesClientException) org.assertj.core.api.Assertions
-                .catchThrowableOfType(KubernetesClientException.class, () -> client.resource(object).create());
-        assertThat(refused).as("the API server should refuse:%n%s", yaml).isNotNull();
-        assertThat(refused.getCode()).isEqualTo(422);
-        return refused.getStatus().getDetails().getCauses().get(0);
+    private static HasMetadata load(KubernetesClient client, String yaml) {
+        return client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items().get(0);
     }
 
-    private static void assertRejected(KubernetesClient client, String yaml, String field, String message) {
-        StatusCause cause = rejection(client, yaml);
-        assertThat(cause.getField()).isEqualTo(field);
-        assertThat(cause.getMessage()).isEqualTo("Invalid value: \"object\": " + message);
+    /** Every cause the API server gives for refusing the call, as "field: message". */
+    private static List<String> causes(Executable call) {
+        KubernetesClientException refused = catchThrowableOfType(KubernetesClientException.class, () -> {
+            try {
+                call.execute();
+            } catch (KubernetesClientException e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(refused).as("the API server should refuse the call").isNotNull();
+        assertThat(refused.getCode()).as(refused.getMessage()).isEqualTo(422);
+        return refused.getStatus().getDetails().getCauses().stream().map(c -> c.getField() + ": " + c.getMessage()).toList();
     }
+
+    private static List<String> creationRefusal(KubernetesClient client, String yaml) {
+        HasMetadata object = load(client, yaml);
+        return causes(() -> client.resource(object).create());
+    }
+
+    /** Added by the API server when a schema error stopped it from evaluating the CEL rules. */
+    private static final String RULES_NOT_CHECKED = "<nil>: Invalid value: null: some validation rules were not checked because the object was "
+            + "invalid; correct the existing errors to complete validation";
+
+    private static AuthDeployment typed(KubernetesClient client, String yaml) {
+        return client.getKubernetesSerialization().unmarshal(yaml, AuthDeployment.class);
+    }
+
+    private static String ruleBroken(String field, String message) {
+        return field + ": Invalid value: \"object\": " + message;
+    }
+
+    // --- accepted, with defaults ---------------------------------------------------------------------------------
 
     @Test
     void samplesAreAcceptedWithDefaultsFilledIn(KubernetesClient client) throws IOException {
         Path samples = ProjectRoot.find().resolve("samples");
         for (String file : List.of("blueprint.yaml", "deployments.yaml")) {
-            for (HasMetadata object : client.load(Files.newInputStream(samples.resolve(file))).items()) {
-                client.resource(object).serverSideApply();
+            try (InputStream in = Files.newInputStream(samples.resolve(file))) {
+                for (HasMetadata object : client.load(in).items()) {
+                    client.resource(object).fieldManager("samples-test").serverSideApply();
+                }
             }
         }
-        AuthBlueprint blueprint = client.resources(AuthBlueprint.class).inNamespace("default").withName("auth").get();
-        assertThat(blueprint.getSpec().getTokens().getAccessTokenTtl()).isEqualTo("15m");
-        assertThat(blueprint.getSpec().getStorage().getDeletionPolicy().name()).isEqualTo("Retain");
 
-        List<AuthDeployment> deployments = client.resources(AuthDeployment.class).inNamespace("default").list().getItems();
-        assertThat(deployments).extracting(d -> d.getSpec().getVariant())
-                .contains(Variant.Primary, Variant.Backup, Variant.Edge, Variant.Dedicated);
+        AuthBlueprint blueprint = client.resources(AuthBlueprint.class).inNamespace("default").withName("auth").get();
+        assertThat(blueprint.getSpec().getRuntime().getReplicas()).isEqualTo(3);
+        assertThat(blueprint.getSpec().getStorage().getAdoptExisting()).as("storage.adoptExisting default").isFalse();
+        assertThat(blueprint.getSpec().getReliability().getDependencies())
+                .allSatisfy(d -> assertThat(d.getCriticalPath()).as("dependencies[].criticalPath default").isTrue());
+
+        Map<String, AuthDeployment> deployments = client.resources(AuthDeployment.class).inNamespace("default").list().getItems()
+                .stream().filter(d -> d.getMetadata().getName().startsWith("auth-"))
+                .collect(java.util.stream.Collectors.toMap(d -> d.getMetadata().getName(), d -> d));
+        assertThat(deployments).containsOnlyKeys("auth-use1-primary", "auth-usw2-backup", "auth-euw1-edge", "auth-use1-acme");
+
+        AuthDeployment primary = deployments.get("auth-use1-primary");
+        assertThat(primary.getSpec().getVariant()).isEqualTo(Variant.Primary);
+        assertThat(primary.getSpec().getRegion()).isEqualTo("us-east-1");
+
+        AuthDeployment backup = deployments.get("auth-usw2-backup");
+        assertThat(backup.getSpec().getVariant()).isEqualTo(Variant.Backup);
+        assertThat(backup.getSpec().getRegion()).isEqualTo("us-west-2");
+        assertThat(backup.getSpec().getBackupOf()).isEqualTo("auth-use1-primary");
+
+        AuthDeployment edge = deployments.get("auth-euw1-edge");
+        assertThat(edge.getSpec().getVariant()).isEqualTo(Variant.Edge);
+        assertThat(edge.getSpec().getRegion()).isEqualTo("eu-west-1");
+        assertThat(edge.getSpec().getFailoverRegions()).containsExactly("us-east-1", "us-west-2");
+
+        AuthDeployment dedicated = deployments.get("auth-use1-acme");
+        assertThat(dedicated.getSpec().getVariant()).isEqualTo(Variant.Dedicated);
+        assertThat(dedicated.getSpec().getRegion()).isEqualTo("us-east-1");
+        assertThat(dedicated.getSpec().getCustomer()).isEqualTo("acme");
+        assertThat(dedicated.getSpec().getOverrides().getTolerations()).hasSize(1);
     }
 
     @Test
-    void omittedSectionsGetTheirDocumentedDefaults(KubernetesClient client) {
+    void omittedBlueprintFieldsGetTheirDocumentedDefaults(KubernetesClient client) {
         client.resource(load(client, blueprint("minimal", "1.0.0", ""))).create();
 
         AuthBlueprint stored = client.resources(AuthBlueprint.class).inNamespace("default").withName("minimal").get();
-        assertThat(stored.getSpec().getRuntime().getReplicas()).isEqualTo(2);
-        assertThat(stored.getSpec().getTokens().getAlgorithm().name()).isEqualTo("ES256");
-        assertThat(stored.getSpec().getTokens().getKeyRotationPeriod()).isEqualTo("720h");
-        assertThat(stored.getSpec().getStorage().getTablePrefix()).isEqualTo("fivenines");
-        assertThat(stored.getSpec().getLimits().getClientBlockRps()).isEqualTo(2000);
-        assertThat(stored.getSpec().getLimits().getMilestones()).containsExactly(100, 200, 500, 1000);
-        assertThat(stored.getSpec().getHealthCheck().getFailureThreshold()).isEqualTo(3);
-        assertThat(stored.getSpec().getReliability().getTargetAvailability()).isEqualTo("99.999");
-        assertThat(stored.getSpec().getReliability().getRetryHandlerAvailability()).isEqualTo("99.9995");
+        var spec = stored.getSpec();
+        assertThat(spec.getRuntime().getReplicas()).isEqualTo(2);
+        assertThat(spec.getTokens().getAlgorithm()).isEqualTo(Algorithm.ES256);
+        assertThat(spec.getTokens().getAccessTokenTtl()).isEqualTo("15m");
+        assertThat(spec.getTokens().getKeyRotationPeriod()).isEqualTo("720h");
+        assertThat(spec.getStorage().getTablePrefix()).isEqualTo("fivenines");
+        assertThat(spec.getStorage().getDeletionPolicy()).isEqualTo(DeletionPolicy.Retain);
+        assertThat(spec.getStorage().getAdoptExisting()).isFalse();
+        assertThat(spec.getLimits().getClientBlockRps()).isEqualTo(2000);
+        assertThat(spec.getLimits().getMilestones()).containsExactly(100, 200, 500, 1000);
+        assertThat(spec.getHealthCheck().getPath()).isEqualTo("/q/health/deep");
+        assertThat(spec.getHealthCheck().getIntervalSeconds()).isEqualTo(30);
+        assertThat(spec.getHealthCheck().getFailureThreshold()).isEqualTo(3);
+        assertThat(spec.getReliability().getTargetAvailability()).isEqualTo("99.999");
+        assertThat(spec.getReliability().getRetryHandlerAvailability()).isEqualTo("99.9995");
     }
 
     @Test
+    void omittedDeploymentFieldsGetTheirDocumentedDefaults(KubernetesClient client) {
+        client.resource(load(client, deployment("minimal-primary", "ap-southeast-2", "variant: Primary"))).create();
+
+        AuthDeployment stored = client.resources(AuthDeployment.class).inNamespace("default").withName("minimal-primary").get();
+        assertThat(stored.getSpec().getRolloutBucket()).isZero();
+        assertThat(stored.getSpec().getFailoverRegions()).isNull();
+        assertThat(stored.getSpec().getOverrides()).isNull();
+    }
+
+    @Test
+    void govCloudRegionAndPreReleaseVersionAreAccepted(KubernetesClient client) {
+        client.resource(load(client, blueprint("gov", "v2.0.0-rc.1", ""))).create();
+        client.resource(load(client, deployment("gov-primary", "us-gov-west-1", "variant: Primary"))).create();
+
+        assertThat(client.resources(AuthDeployment.class).inNamespace("default").withName("gov-primary").get()).isNotNull();
+    }
+
+    // --- AuthDeployment: variant rules ---------------------------------------------------------------------------
+
+    @Test
     void dedicatedWithoutCustomerIsRejectedByTheApiServer(KubernetesClient client) {
-        assertRejected(client, deployment("no-customer", "us-east-1", "variant: Dedicated"), "spec.customer",
-                "spec.customer is required for variant Dedicated and must not be set for other variants");
+        assertThat(creationRefusal(client, deployment("no-customer", "us-east-1", "variant: Dedicated"))).containsExactly(ruleBroken(
+                "spec.customer", "spec.customer is required for variant Dedicated: set it to the customer this deployment serves"));
+    }
+
+    @Test
+    void dedicatedWithEmptyCustomerIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, deployment("empty-customer", "us-east-1", "variant: Dedicated\ncustomer: ''")))
+                .containsExactly(ruleBroken("spec.customer",
+                        "spec.customer is required for variant Dedicated: set it to the customer this deployment serves"));
     }
 
     @Test
     void customerOnAPrimaryIsRejectedByTheApiServer(KubernetesClient client) {
-        assertRejected(client, deployment("primary-with-customer", "us-east-1", "variant: Primary\ncustomer: acme"), "spec.customer",
-                "spec.customer is required for variant Dedicated and must not be set for other variants");
+        assertThat(creationRefusal(client, deployment("primary-with-customer", "us-east-1", "variant: Primary\ncustomer: acme")))
+                .containsExactly(ruleBroken("spec.customer", "spec.customer is only for variant Dedicated: remove it"));
     }
 
     @Test
-    void backupWithoutPrimaryIsRejectedByTheApiServer(KubernetesClient client) {
-        assertRejected(client, deployment("orphan-backup", "us-west-2", "variant: Backup"), "spec.backupOf",
-                "spec.backupOf is required for variant Backup and must not be set for other variants");
+    void backupWithoutBackupOfIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, deployment("orphan-backup", "us-west-2", "variant: Backup"))).containsExactly(ruleBroken(
+                "spec.backupOf",
+                "spec.backupOf is required for variant Backup: set it to the name of the Primary AuthDeployment it stands in for"));
     }
 
     @Test
     void backupOfOnAPrimaryIsRejectedByTheApiServer(KubernetesClient client) {
-        assertRejected(client, deployment("primary-backing-up", "us-east-1", "variant: Primary\nbackupOf: auth-use1"), "spec.backupOf",
-                "spec.backupOf is required for variant Backup and must not be set for other variants");
+        assertThat(creationRefusal(client, deployment("primary-backing-up", "us-east-1", "variant: Primary\nbackupOf: auth-use1")))
+                .containsExactly(ruleBroken("spec.backupOf", "spec.backupOf is only for variant Backup: remove it"));
     }
+
+    @Test
+    void unknownVariantIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, deployment("odd-variant", "us-east-1", "variant: Canary"))).containsExactly(
+                "spec.variant: Unsupported value: \"Canary\": supported values: \"Backup\", \"Dedicated\", \"Edge\", \"Primary\"", RULES_NOT_CHECKED);
+    }
+
+    // --- AuthDeployment: failover regions ------------------------------------------------------------------------
 
     @Test
     void threeFailoverRegionsAreRejectedByTheApiServer(KubernetesClient client) {
-        StatusCause cause = rejection(client, deployment("long-chain", "eu-west-1",
-                "variant: Edge\nfailoverRegions: [us-east-1, us-west-2, eu-central-1]"));
-        assertThat(cause.getField()).isEqualTo("spec.failoverRegions");
-        assertThat(cause.getMessage()).isEqualTo("Too many: 3: must have at most 2 items");
+        assertThat(creationRefusal(client, deployment("long-chain", "eu-west-1",
+                "variant: Edge\nfailoverRegions: [us-east-1, us-west-2, eu-central-1]")))
+                .containsExactly("spec.failoverRegions: Too many: 3: must have at most 2 items", RULES_NOT_CHECKED);
     }
 
     @Test
-    void repeatedFailoverRegionIsRejectedByTheApiServer(KubernetesClient client) {
-        assertRejected(client, deployment("repeated-chain", "eu-west-1", "variant: Edge\nfailoverRegions: [us-east-1, us-east-1]"),
-                "spec.failoverRegions", "spec.failoverRegions must not repeat a region");
+    void duplicateFailoverRegionIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, deployment("repeated-chain", "eu-west-1", "variant: Edge\nfailoverRegions: [us-east-1, us-east-1]")))
+                .containsExactly(ruleBroken("spec.failoverRegions", "spec.failoverRegions must not repeat a region: list each region once"));
     }
 
     @Test
-    void failoverToTheLocalRegionIsRejectedByTheApiServer(KubernetesClient client) {
-        assertRejected(client, deployment("self-chain", "eu-west-1", "variant: Edge\nfailoverRegions: [eu-west-1]"),
-                "spec.failoverRegions", "spec.failoverRegions must not contain spec.region: the local region is always tried first");
+    void failoverRegionEqualToTheDeploymentRegionIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, deployment("self-chain", "eu-west-1", "variant: Edge\nfailoverRegions: [us-east-1, eu-west-1]")))
+                .containsExactly(ruleBroken("spec.failoverRegions",
+                        "spec.failoverRegions must not contain spec.region: remove the local region, it is always tried first"));
     }
 
     @Test
     void failoverRegionsOnAPrimaryAreRejectedByTheApiServer(KubernetesClient client) {
-        assertRejected(client, deployment("primary-chain", "us-east-1", "variant: Primary\nfailoverRegions: [us-west-2]"),
-                "spec.failoverRegions", "spec.failoverRegions is only for variant Edge");
+        assertThat(creationRefusal(client, deployment("primary-chain", "us-east-1", "variant: Primary\nfailoverRegions: [us-west-2]")))
+                .containsExactly(ruleBroken("spec.failoverRegions",
+                        "spec.failoverRegions is only for variant Edge: remove it (Primary, Backup and Dedicated deployments fail over through DNS)"));
     }
+
+    @Test
+    void malformedFailoverRegionIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, deployment("odd-chain", "eu-west-1", "variant: Edge\nfailoverRegions: [Virginia]")))
+                .containsExactly("spec.failoverRegions: Invalid value: \"array\": spec.failoverRegions must be AWS region names such as us-west-2");
+    }
+
+    // --- AuthDeployment: patterns, bounds, required objects ------------------------------------------------------
 
     @Test
     void malformedRegionIsRejectedByTheApiServer(KubernetesClient client) {
-        StatusCause cause = rejection(client, deployment("bad-region", "US_EAST_1", "variant: Primary"));
-        assertThat(cause.getField()).isEqualTo("spec.region");
-        assertThat(cause.getMessage()).startsWith("Invalid value: \"US_EAST_1\": spec.region in body should match '");
+        assertThat(creationRefusal(client, deployment("bad-region", "US_EAST_1", "variant: Primary"))).containsExactly(
+                "spec.region: Invalid value: \"US_EAST_1\": spec.region in body should match '^[a-z]{2}(-gov)?-[a-z]+-[0-9]$'");
     }
+
+    @Test
+    void negativeRolloutBucketIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, deployment("negative-bucket", "us-east-1", "variant: Primary\nrolloutBucket: -1")))
+                .containsExactly("spec.rolloutBucket: Invalid value: -1: spec.rolloutBucket in body should be greater than or equal to 0");
+    }
+
+    @Test
+    void dnsWithoutTargetIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, deployment("half-dns", "us-east-1",
+                "variant: Primary\ndns: {zoneId: Z0FIVENINES, recordName: auth.example.com}")))
+                .containsExactly("spec.dns.target: Required value", RULES_NOT_CHECKED);
+    }
+
+    // --- AuthDeployment: immutability ----------------------------------------------------------------------------
+
+    @Test
+    void variantChangeIsRejectedByTheApiServer(KubernetesClient client) {
+        AuthDeployment created = client.resource(typed(client, deployment("fixed-variant", "us-east-1", "variant: Primary")))
+                .create();
+        created.getSpec().setVariant(Variant.Edge);
+
+        assertThat(causes(() -> client.resource(created).update())).containsExactly(
+                "spec.variant: Invalid value: \"string\": spec.variant is immutable: create a new AuthDeployment for another variant");
+    }
+
+    @Test
+    void blueprintChangeIsRejectedByTheApiServer(KubernetesClient client) {
+        AuthDeployment created = client.resource(typed(client, deployment("fixed-blueprint", "us-east-1", "variant: Primary")))
+                .create();
+        created.getSpec().setBlueprint("another");
+
+        assertThat(causes(() -> client.resource(created).update())).containsExactly(
+                "spec.blueprint: Invalid value: \"string\": spec.blueprint is immutable: create a new AuthDeployment to use another blueprint");
+    }
+
+    @Test
+    void otherFieldsOfADeploymentMayChange(KubernetesClient client) {
+        AuthDeployment created = client.resource(typed(client, deployment("movable", "us-east-1", "variant: Primary")))
+                .create();
+        created.getSpec().setRolloutBucket(3);
+
+        assertThat(client.resource(created).update().getSpec().getRolloutBucket()).isEqualTo(3);
+    }
+
+    // --- AuthBlueprint -------------------------------------------------------------------------------------------
 
     @Test
     void malformedVersionIsRejectedByTheApiServer(KubernetesClient client) {
-        StatusCause cause = rejection(client, blueprint("bad-version", "latest", ""));
-        assertThat(cause.getField()).isEqualTo("spec.runtime.version");
-        assertThat(cause.getMessage()).startsWith("Invalid value: \"latest\": spec.runtime.version in body should match '");
+        assertThat(creationRefusal(client, blueprint("bad-version", "latest", ""))).containsExactly(
+                "spec.runtime.version: Invalid value: \"latest\": spec.runtime.version in body should match "
+                        + "'^v?[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$'");
     }
 
     @Test
-    void milestonesOutOfOrderAreRejectedByTheApiServer(KubernetesClient client) {
-        assertRejected(client, blueprint("unordered", "1.0.0", "limits: {milestones: [100, 500, 200]}"), "spec.limits.milestones",
-                "spec.limits.milestones must be strictly ascending, e.g. [100, 200, 500, 1000]");
+    void malformedHomeRegionIsRejectedByTheApiServer(KubernetesClient client) {
+        String yaml = blueprint("bad-home", "1.0.0", "").replace("homeRegion: us-east-1", "homeRegion: us-east");
+        assertThat(creationRefusal(client, yaml)).containsExactly(
+                "spec.storage.homeRegion: Invalid value: \"us-east\": spec.storage.homeRegion in body should match "
+                        + "'^[a-z]{2}(-gov)?-[a-z]+-[0-9]$'");
     }
 
     @Test
-    void milestoneAtTheBlockLevelIsRejectedByTheApiServer(KubernetesClient client) {
-        assertRejected(client, blueprint("milestone-too-high", "1.0.0", "limits: {clientBlockRps: 500, milestones: [100, 500]}"),
-                "spec.limits.milestones", "spec.limits.milestones must all be below spec.limits.clientBlockRps");
+    void milestonesNotAscendingAreRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("unordered", "1.0.0", "limits: {milestones: [100, 500, 200]}"))).containsExactly(
+                ruleBroken("spec.limits.milestones", "spec.limits.milestones must be strictly ascending, e.g. [100, 200, 500, 1000]"));
     }
 
     @Test
-    void availabilityAboveHundredIsRejectedByTheApiServer(KubernetesClient client) {
-        StatusCause cause = rejection(client, blueprint("too-available", "1.0.0", "reliability: {targetAvailability: \"100.5\"}"));
-        assertThat(cause.getField()).isEqualTo("spec.reliability.targetAvailability");
+    void repeatedMilestoneIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("repeated-milestone", "1.0.0", "limits: {milestones: [100, 100]}"))).containsExactly(
+                ruleBroken("spec.limits.milestones", "spec.limits.milestones must be strictly ascending, e.g. [100, 200, 500, 1000]"));
     }
 
     @Test
-    void zeroAvailabilityIsRejectedByTheApiServer(KubernetesClient client) {
-        StatusCause cause = rejection(client, blueprint("never-available", "1.0.0",
-                "reliability: {dependencies: [{name: flaky, availability: \"0\"}]}"));
-        assertThat(cause.getField()).isEqualTo("spec.reliability.dependencies[0].availability");
-        assertThat(cause.getMessage()).isEqualTo("Invalid value: \"string\": must be a percentage above 0 and at most 100, such as \"99.99\"");
+    void milestoneAtOrAboveClientBlockRpsIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("milestone-too-high", "1.0.0", "limits: {clientBlockRps: 500, milestones: [100, 500]}")))
+                .containsExactly(ruleBroken("spec.limits.milestones", "spec.limits.milestones must all be below spec.limits.clientBlockRps"));
     }
 
     @Test
-    void variantCannotChangeOnceSet(KubernetesClient client) {
-        AuthDeployment created = client.resource(
-                Serialization.unmarshal(deployment("fixed-variant", "us-east-1", "variant: Primary"), AuthDeployment.class)).create();
-        created.getSpec().setVariant(Variant.Edge);
-        assertThatThrownBy(() -> client.resource(created).update())
-                .isInstanceOf(KubernetesClientException.class)
-                .hasMessageContaining("spec.variant is immutable: create a new AuthDeployment for another variant");
+    void defaultMilestonesAboveALoweredClientBlockRpsAreRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("low-block", "1.0.0", "limits: {clientBlockRps: 150}"))).containsExactly(
+                ruleBroken("spec.limits.milestones", "spec.limits.milestones must all be below spec.limits.clientBlockRps"));
     }
 
     @Test
-    void blueprintCannotChangeOnceSet(KubernetesClient client) {
-        AuthDeployment created = client.resource(
-                Serialization.unmarshal(deployment("fixed-blueprint", "us-east-1", "variant: Primary"), AuthDeployment.class)).create();
-        created.getSpec().setBlueprint("another");
-        assertThatThrownBy(() -> client.resource(created).update())
-                .isInstanceOf(KubernetesClientException.class)
-                .hasMessageContaining("spec.blueprint is immutable: create a new AuthDeployment to use another blueprint");
+    void targetAvailabilityAboveHundredIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("too-available", "1.0.0", "reliability: {targetAvailability: \"100.5\"}")))
+                .containsExactly("spec.reliability.targetAvailability: Invalid value: \"string\": "
+                        + "spec.reliability.targetAvailability must be a percentage above 0 and at most 100, such as \"99.999\"");
     }
 
     @Test
-    void kubectlApplyOfAnInvalidManifestFailsWithTheRuleMessage(LocalControlPlane plane, @TempDir Path dir)
-            throws IOException, InterruptedException {
-        Path kubeconfig = dir.resolve("kubeconfig");
-        Files.writeString(kubeconfig, plane.kubeconfigYaml());
-        Path manifest = dir.resolve("dedicated.yaml");
-        Files.writeString(manifest, deployment("kubectl-dedicated", "us-east-1", "variant: Dedicated"));
-        Path stderr = dir.resolve("stderr");
+    void zeroDependencyAvailabilityIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("never-available", "1.0.0",
+                "reliability: {dependencies: [{name: flaky, availability: \"0.0\"}]}"))).containsExactly(
+                "spec.reliability.dependencies[0].availability: Invalid value: \"string\": "
+                        + "spec.reliability.dependencies[].availability must be a percentage above 0 and at most 100, such as \"99.99\"");
+    }
 
-        Process kubectl = new ProcessBuilder("kubectl", "--kubeconfig", kubeconfig.toString(), "apply", "-f", manifest.toString())
-                .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    @Test
+    void availabilityThatIsNotADecimalNumberIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("worded-availability", "1.0.0",
+                "reliability: {retryHandlerAvailability: \"five nines\"}"))).containsExactly(
+                "spec.reliability.retryHandlerAvailability: Invalid value: \"five nines\": "
+                        + "spec.reliability.retryHandlerAvailability in body should match '^[0-9]{1,3}(\\.[0-9]{1,12})?$'");
+    }
 
-        assertThat(kubectl.exitValue()).isNotZero();
-        assertThat(Files.readString(stderr)).contains(
-                "The AuthDeployment \"kubectl-dedicated\" is invalid: spec.customer: Invalid value: \"object\": "
-                        + "spec.customer is required for variant Dedicated and must not be set for other variants");
+    @Test
+    void healthCheckIntervalOtherThanTenOrThirtyIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("odd-interval", "1.0.0", "healthCheck: {intervalSeconds: 15}"))).containsExactly(
+                "spec.healthCheck.intervalSeconds: Invalid value: \"integer\": "
+                        + "spec.healthCheck.intervalSeconds must be 10 or 30 (the intervals Route 53 offers)");
+    }
+
+    @Test
+    void failureThresholdAboveTenIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("patient", "1.0.0", "healthCheck: {failureThreshold: 11}"))).containsExactly(
+                "spec.healthCheck.failureThreshold: Invalid value: 11: spec.healthCheck.failureThreshold in body should be less than or equal to 10");
+    }
+
+    @Test
+    void unknownAlgorithmIsRejectedByTheApiServer(KubernetesClient client) {
+        String yaml = blueprint("rsa", "1.0.0", "").replace("tokens: {issuer: https://auth.example.com}",
+                "tokens: {issuer: https://auth.example.com, algorithm: RS256}");
+        assertThat(creationRefusal(client, yaml)).containsExactly(
+                "spec.tokens.algorithm: Unsupported value: \"RS256\": supported values: \"ES256\", \"EdDSA\"", RULES_NOT_CHECKED);
+    }
+
+    @Test
+    void blueprintWithoutTokensIsRejectedByTheApiServer(KubernetesClient client) {
+        String yaml = blueprint("tokenless", "1.0.0", "").replace("  tokens: {issuer: https://auth.example.com}\n", "");
+        assertThat(creationRefusal(client, yaml)).containsExactly("spec.tokens: Required value", RULES_NOT_CHECKED);
     }
 }

@@ -13,11 +13,20 @@ import java.util.Objects;
 
 /** One deployment of a blueprint and what may legitimately differ from it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.variant == 'Dedicated' ? has(self.customer) && self.customer != '' : !has(self.customer)", fieldPath = ".customer", message = "spec.customer is required for variant Dedicated and must not be set for other variants")
-@ValidationRule(value = "self.variant == 'Backup' ? has(self.backupOf) && self.backupOf != '' : !has(self.backupOf)", fieldPath = ".backupOf", message = "spec.backupOf is required for variant Backup and must not be set for other variants")
-@ValidationRule(value = "!has(self.failoverRegions) || self.variant == 'Edge'", fieldPath = ".failoverRegions", message = "spec.failoverRegions is only for variant Edge")
-@ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.all(r, r != self.region)", fieldPath = ".failoverRegions", message = "spec.failoverRegions must not contain spec.region: the local region is always tried first")
-@ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.size() < 2 || self.failoverRegions[0] != self.failoverRegions[1]", fieldPath = ".failoverRegions", message = "spec.failoverRegions must not repeat a region")
+@ValidationRule(value = "self.variant != 'Dedicated' || (has(self.customer) && self.customer != '')", fieldPath = ".customer",
+        message = "spec.customer is required for variant Dedicated: set it to the customer this deployment serves")
+@ValidationRule(value = "self.variant == 'Dedicated' || !has(self.customer)", fieldPath = ".customer",
+        message = "spec.customer is only for variant Dedicated: remove it")
+@ValidationRule(value = "self.variant != 'Backup' || (has(self.backupOf) && self.backupOf != '')", fieldPath = ".backupOf",
+        message = "spec.backupOf is required for variant Backup: set it to the name of the Primary AuthDeployment it stands in for")
+@ValidationRule(value = "self.variant == 'Backup' || !has(self.backupOf)", fieldPath = ".backupOf",
+        message = "spec.backupOf is only for variant Backup: remove it")
+@ValidationRule(value = "!has(self.failoverRegions) || self.variant == 'Edge'", fieldPath = ".failoverRegions",
+        message = "spec.failoverRegions is only for variant Edge: remove it (Primary, Backup and Dedicated deployments fail over through DNS)")
+@ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.all(r, r != self.region)", fieldPath = ".failoverRegions",
+        message = "spec.failoverRegions must not contain spec.region: remove the local region, it is always tried first")
+@ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.size() < 2 || self.failoverRegions[0] != self.failoverRegions[1]",
+        fieldPath = ".failoverRegions", message = "spec.failoverRegions must not repeat a region: list each region once")
 public class AuthDeploymentSpec {
 
     @JsonPropertyDescription("Name of the AuthBlueprint in the same namespace. Immutable.")
@@ -39,9 +48,10 @@ public class AuthDeploymentSpec {
     @JsonPropertyDescription("Backup only: the name of the primary AuthDeployment it stands in for.")
     private String backupOf;
 
-    @JsonPropertyDescription("Edge only: storage failover regions after the local one, in order; at most two.")
+    @JsonPropertyDescription("Edge only: the storage failover chain after the local region, in order; at most two regions, distinct, not the local one.")
     @Size(max = 2)
-    @ValidationRule(value = "self.all(r, r.matches('^[a-z]{2}(-gov)?-[a-z]+-[0-9]+$'))", message = "spec.failoverRegions must be AWS region names such as us-west-2")
+    @ValidationRule(value = "self.all(r, r.matches('" + ApiGroup.REGION_PATTERN + "'))",
+            message = "spec.failoverRegions must be AWS region names such as us-west-2")
     private List<String> failoverRegions;
 
     @JsonPropertyDescription("Dedicated only: the customer it serves.")

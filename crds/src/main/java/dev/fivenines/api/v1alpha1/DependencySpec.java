@@ -20,8 +20,10 @@ public class DependencySpec {
 
     @JsonPropertyDescription("Availability in percent, e.g. \"99.95\".")
     @Required
-    @Size(max = 16) @Pattern("^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)$")
-    @ValidationRule(value = "double(self) > 0.0 && double(self) <= 100.0", message = "must be a percentage above 0 and at most 100, such as \"99.99\"")
+    @Size(max = 16)
+    @Pattern(ApiGroup.PERCENT_PATTERN)
+    @ValidationRule(value = ApiGroup.PERCENT_RANGE_RULE,
+            message = "spec.reliability.dependencies[].availability must be a percentage above 0 and at most 100, such as \"99.99\"")
     private String availability;
 
     @JsonPropertyDescription("Whether every request depends on it.")

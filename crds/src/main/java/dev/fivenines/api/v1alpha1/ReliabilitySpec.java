@@ -15,14 +15,18 @@ public class ReliabilitySpec {
 
     @JsonPropertyDescription("Target availability in percent, e.g. \"99.999\".")
     @Default("99.999")
-    @Size(max = 16) @Pattern("^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)$")
-    @ValidationRule(value = "double(self) > 0.0 && double(self) <= 100.0", message = "must be a percentage above 0 and at most 100, such as \"99.99\"")
+    @Size(max = 16)
+    @Pattern(ApiGroup.PERCENT_PATTERN)
+    @ValidationRule(value = ApiGroup.PERCENT_RANGE_RULE,
+            message = "spec.reliability.targetAvailability must be a percentage above 0 and at most 100, such as \"99.999\"")
     private String targetAvailability = "99.999";
 
     @JsonPropertyDescription("Availability of the retry handler in percent, e.g. \"99.9995\".")
     @Default("99.9995")
-    @Size(max = 16) @Pattern("^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)$")
-    @ValidationRule(value = "double(self) > 0.0 && double(self) <= 100.0", message = "must be a percentage above 0 and at most 100, such as \"99.99\"")
+    @Size(max = 16)
+    @Pattern(ApiGroup.PERCENT_PATTERN)
+    @ValidationRule(value = ApiGroup.PERCENT_RANGE_RULE,
+            message = "spec.reliability.retryHandlerAvailability must be a percentage above 0 and at most 100, such as \"99.9995\"")
     private String retryHandlerAvailability = "99.9995";
 
     @JsonPropertyDescription("The dependencies of a request and their availability (at most 32).")
