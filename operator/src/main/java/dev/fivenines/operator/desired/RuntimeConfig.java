@@ -27,6 +27,7 @@ public final class RuntimeConfig {
         env.put("FIVENINES_DEPLOYMENT", deployment.getMetadata().getName());
         env.put("FIVENINES_VARIANT", ad.getVariant().name());
         env.put("FIVENINES_REGION", ad.getRegion());
+        env.put("FIVENINES_STORAGE_REGION", ad.getRegion());
         env.put("FIVENINES_STORAGE_REGIONS", String.join(",", storageChain(deployment)));
         env.put("FIVENINES_STORAGE_HOME_REGION", bp.getStorage().getHomeRegion());
         env.put("FIVENINES_STORAGE_TABLE_PREFIX", bp.getStorage().getTablePrefix());

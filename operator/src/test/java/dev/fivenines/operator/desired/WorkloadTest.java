@@ -118,6 +118,7 @@ class WorkloadTest {
         var data = new Workload(BLUEPRINT, REVISION, edge, 8080).configMap().getData();
 
         assertThat(data).containsEntry("FIVENINES_REGION", "eu-central-1")
+                .containsEntry("FIVENINES_STORAGE_REGION", "eu-central-1")
                 .containsEntry("FIVENINES_STORAGE_REGIONS", "eu-central-1,us-west-2,eu-west-1")
                 .containsEntry("FIVENINES_STORAGE_TABLE_PREFIX", "fivenines")
                 .containsEntry("FIVENINES_TOKENS_ISSUER", "https://auth.example.com")
