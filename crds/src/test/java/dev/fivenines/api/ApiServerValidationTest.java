@@ -258,6 +258,14 @@ class ApiServerValidationTest {
     }
 
     @Test
+    void emptyFailoverRegionsOnAPrimaryAreAccepted(KubernetesClient client) {
+        client.resource(load(client, deployment("primary-empty-chain", "us-east-1", "variant: Primary\nfailoverRegions: []"))).create();
+
+        assertThat(client.resources(AuthDeployment.class).inNamespace("default").withName("primary-empty-chain").get()
+                .getSpec().getFailoverRegions()).isEmpty();
+    }
+
+    @Test
     void malformedFailoverRegionIsRejectedByTheApiServer(KubernetesClient client) {
         assertThat(creationRefusal(client, deployment("odd-chain", "eu-west-1", "variant: Edge\nfailoverRegions: [Virginia]")))
                 .containsExactly("spec.failoverRegions: Invalid value: \"array\": spec.failoverRegions must be AWS region names such as us-west-2");

@@ -19,7 +19,7 @@ import dev.fivenines.testing.ProjectRoot;
  */
 class CommittedCrdsAreUpToDateTest {
 
-    private static final String FIX = "the committed CRD YAML is stale: run crds/regenerate and commit the result";
+    private static final String FIX = "the committed CRD YAML is stale: run ./crds/regenerate from the project root, then commit crds/generated and helm/fivenines-operator/crds";
 
     @ParameterizedTest
     @ValueSource(strings = {"crds/generated", "helm/fivenines-operator/crds"})

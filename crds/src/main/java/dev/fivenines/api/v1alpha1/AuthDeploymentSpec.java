@@ -21,7 +21,7 @@ import java.util.Objects;
         message = "spec.backupOf is required for variant Backup: set it to the name of the Primary AuthDeployment it stands in for")
 @ValidationRule(value = "self.variant == 'Backup' || !has(self.backupOf)", fieldPath = ".backupOf",
         message = "spec.backupOf is only for variant Backup: remove it")
-@ValidationRule(value = "!has(self.failoverRegions) || self.variant == 'Edge'", fieldPath = ".failoverRegions",
+@ValidationRule(value = "!has(self.failoverRegions) || size(self.failoverRegions) == 0 || self.variant == 'Edge'", fieldPath = ".failoverRegions",
         message = "spec.failoverRegions is only for variant Edge: remove it (Primary, Backup and Dedicated deployments fail over through DNS)")
 @ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.all(r, r != self.region)", fieldPath = ".failoverRegions",
         message = "spec.failoverRegions must not contain spec.region: remove the local region, it is always tried first")

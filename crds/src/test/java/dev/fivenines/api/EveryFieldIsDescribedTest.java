@@ -1,0 +1,57 @@
+package dev.fivenines.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.fivenines.testing.ProjectRoot;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/** {@code kubectl explain} has something to say about every field of ours (Kubernetes' own types excepted). */
+class EveryFieldIsDescribedTest {
+
+    /** Fields whose type comes from the Kubernetes model: described as a whole, not inside. */
+    private static final Set<String> KUBERNETES_TYPES = Set.of("resources", "tolerations", "conditions");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"authblueprints.fivenines.dev-v1.yml", "authdeployments.fivenines.dev-v1.yml"})
+    void everySpecAndStatusFieldHasADescription(String file) throws IOException {
+        String yaml = Files.readString(ProjectRoot.find().resolve("crds/generated").resolve(file));
+        CustomResourceDefinition crd = new KubernetesSerialization().unmarshal(yaml, CustomResourceDefinition.class);
+        Map<String, JSONSchemaProps> root = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema().getProperties();
+
+        List<String> undescribed = new ArrayList<>();
+        collectUndescribed("spec", root.get("spec"), undescribed);
+        collectUndescribed("status", root.get("status"), undescribed);
+
+        assertThat(undescribed).as("fields without @JsonPropertyDescription in %s", file).isEmpty();
+    }
+
+    private static void collectUndescribed(String path, JSONSchemaProps schema, List<String> undescribed) {
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, property) -> {
+                String child = path + "." + name;
+                if (property.getDescription() == null || property.getDescription().isBlank()) {
+                    undescribed.add(child);
+                }
+                if (!KUBERNETES_TYPES.contains(name)) {
+                    collectUndescribed(child, property, undescribed);
+                }
+            });
+        }
+        if (schema.getItems() != null && schema.getItems().getSchema() != null) {
+            collectUndescribed(path + "[]", schema.getItems().getSchema(), undescribed);
+        }
+    }
+}
