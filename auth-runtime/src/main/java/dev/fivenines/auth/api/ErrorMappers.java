@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.fivenines.auth.authz.ModelCache;
 import dev.fivenines.auth.storage.ConflictingWrite;
+import dev.fivenines.auth.storage.StorageUnavailable;
 import dev.fivenines.auth.tokens.TokenRejected;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
@@ -53,7 +54,15 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unavailable(ModelCache.Unavailable e) {
-        return Response.fromResponse(error(503, "temporarily_unavailable", null, "the authorization model cannot be read now; retry"))
+        boolean timedOut = e.getCause() instanceof StorageUnavailable storage && storage.timedOut();
+        return Response.fromResponse(error(timedOut ? 504 : 503, "temporarily_unavailable", null,
+                "the authorization model cannot be read now (" + (e.getCause() == null ? "" : e.getCause().getMessage()) + "); retry"))
+                .header("Retry-After", "1").build();
+    }
+
+    @ServerExceptionMapper
+    public Response storageUnavailable(StorageUnavailable e) {
+        return Response.fromResponse(error(e.timedOut() ? 504 : 503, "temporarily_unavailable", null, e.getMessage() + "; retry"))
                 .header("Retry-After", "1").build();
     }
 }

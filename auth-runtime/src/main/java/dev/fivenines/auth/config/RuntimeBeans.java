@@ -1,13 +1,19 @@
 package dev.fivenines.auth.config;
 
-import java.net.URI;
+import java.util.List;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 
 import org.jboss.logging.Logger;
 
 import dev.fivenines.auth.authz.ModelCache;
+import dev.fivenines.auth.ratio.AuthorizationRatio;
 import dev.fivenines.auth.storage.AuthStore;
+import dev.fivenines.auth.storage.CircuitBreaker;
+import dev.fivenines.auth.storage.FailoverDynamoDb;
+import dev.fivenines.auth.storage.StorageRegion;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.fivenines.auth.tokens.Algorithm;
 import dev.fivenines.auth.tokens.CryptoProviders;
 import dev.fivenines.auth.tokens.KeyRings;
@@ -37,22 +43,40 @@ public class RuntimeBeans {
 
     @Produces
     @ApplicationScoped
-    DynamoDbClient dynamo(RuntimeSettings settings) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(settings.storage().region()))
-                .httpClient(UrlConnectionHttpClient.create());
-        settings.storage().endpoint().map(URI::create).ifPresent(builder::endpointOverride);
-        DynamoDbClient client = builder.build();
+    DynamoDbClient dynamo(RuntimeSettings settings, MeterRegistry meters) {
+        List<String> regions = StorageChain.regions(settings.storage());
         if (settings.storage().createTables()) {
-            for (var table : AuthTables.all(settings.storage().tablePrefix())) {
-                try {
-                    client.createTable(table);
-                    LOG.infof("created table %s", table.tableName());
-                } catch (ResourceInUseException exists) {
-                    LOG.debugf("table %s exists", table.tableName());
-                }
+            try (DynamoDbClient local = regionClient(regions.get(0), settings.storage(), Duration.ofSeconds(30))) {
+                createTables(local, settings.storage().tablePrefix());
             }
         }
-        return client;
+        List<StorageRegion> chain = regions.stream()
+                .map(region -> new StorageRegion(region, regionClient(region, settings.storage(), settings.storage().hopTimeout()),
+                        new CircuitBreaker(settings.storage().breakerFailures(), settings.storage().breakerCoolDown(), System::nanoTime)))
+                .toList();
+        LOG.infof("storage chain %s", chain.stream().map(StorageRegion::region).toList());
+        return FailoverDynamoDb.over(chain, meters);
+    }
+
+    /** One region's client; {@code budget} bounds a call, retries included. */
+    private static DynamoDbClient regionClient(String region, RuntimeSettings.Storage storage, Duration budget) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(storage.connectTimeout())
+                        .socketTimeout(budget).build())
+                .overrideConfiguration(c -> c.apiCallTimeout(budget).retryStrategy(b -> b.maxAttempts(2)));
+        StorageChain.endpoint(storage, region).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static void createTables(DynamoDbClient client, String prefix) {
+        for (var table : AuthTables.all(prefix)) {
+            try {
+                client.createTable(table);
+                LOG.infof("created table %s", table.tableName());
+            } catch (ResourceInUseException exists) {
+                LOG.debugf("table %s exists", table.tableName());
+            }
+        }
     }
 
     void close(@Disposes DynamoDbClient client) {
@@ -86,5 +110,11 @@ public class RuntimeBeans {
         KeyRings rings = new KeyRings(store, algorithm, settings.tokens().keyRotationPeriod(), settings.tokens().accessTokenTtl(),
                 settings.tokens().keyRefresh(), clock);
         return new TokenService(tokenSettings, rings, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    AuthorizationRatio authorizationRatio(Clock clock, MeterRegistry meters) {
+        return new AuthorizationRatio(clock, meters);
     }
 }

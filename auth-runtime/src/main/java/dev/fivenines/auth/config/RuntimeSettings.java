@@ -1,6 +1,7 @@
 package dev.fivenines.auth.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ public interface RuntimeSettings {
 
     Admin admin();
 
+    Health health();
+
     interface Storage {
         /** Prefix of the table names (module auth-tables). */
         @WithDefault("fivenines")
@@ -31,8 +34,33 @@ public interface RuntimeSettings {
         @WithDefault("us-east-1")
         String region();
 
-        /** A DynamoDB endpoint instead of AWS's (DynamoDB Local). */
+        /**
+         * The storage chain, local region first, then the failover regions in order (at most three; the
+         * operator sets FIVENINES_STORAGE_REGIONS). Without it, the chain is {@link #region()} alone.
+         */
+        Optional<List<String>> regions();
+
+        /** A DynamoDB endpoint instead of AWS's for every region (DynamoDB Local). */
         Optional<String> endpoint();
+
+        /** Per-region endpoints, as {@code <region>=<url>} entries; they win over {@link #endpoint()}. */
+        Optional<List<String>> endpoints();
+
+        /** The budget of one hop of the chain: a region that has not answered by then is passed over. */
+        @WithDefault("500ms")
+        Duration hopTimeout();
+
+        /** How long connecting to a region's endpoint may take, within the hop's budget. */
+        @WithDefault("250ms")
+        Duration connectTimeout();
+
+        /** Failures in a row after which a region is skipped. */
+        @WithDefault("3")
+        int breakerFailures();
+
+        /** How long a failing region is skipped before one request tries it again. */
+        @WithDefault("5s")
+        Duration breakerCoolDown();
 
         /** Create the tables at start-up when they are missing (local use; in AWS the operator creates them). */
         @WithDefault("false")
@@ -86,5 +114,15 @@ public interface RuntimeSettings {
          * tenant, exchanged at the token endpoint for an admin token. Keep it in a Kubernetes Secret.
          */
         Map<String, String> bootstrapSecrets();
+    }
+
+    interface Health {
+        /** A deep health report younger than this is answered again instead of checking anew. */
+        @WithDefault("1s")
+        Duration reuseFor();
+
+        /** A check still running after this is answered as failed, naming the step it is in. */
+        @WithDefault("2s")
+        Duration deadline();
     }
 }
