@@ -38,11 +38,24 @@ public final class RuntimeConfig {
         env.put("FIVENINES_LIMITS_CLIENT_BLOCK_RPS", String.valueOf(bp.getLimits().getClientBlockRps()));
         env.put("FIVENINES_LIMITS_MILESTONES", bp.getLimits().getMilestones().stream().map(String::valueOf)
                 .collect(Collectors.joining(",")));
+        env.put("FIVENINES_LIMITS_REPLICAS", String.valueOf(replicas(blueprint, deployment)));
         env.put("FIVENINES_HEALTH_PATH", bp.getHealthCheck().getPath());
         if (ad.getCustomer() != null) {
             env.put("FIVENINES_CUSTOMER", ad.getCustomer());
         }
         return env;
+    }
+
+    /**
+     * The deployment's replica count: its override, else the blueprint's. The runtime divides the per-client
+     * limits by it, since each replica counts only the requests it serves.
+     */
+    public static int replicas(AuthBlueprint blueprint, AuthDeployment deployment) {
+        var overrides = deployment.getSpec().getOverrides();
+        if (overrides != null && overrides.getReplicas() != null) {
+            return overrides.getReplicas();
+        }
+        return blueprint.getSpec().getRuntime().getReplicas();
     }
 
     /** The regions storage reads go through, in order: the deployment's own, then its failover regions. */

@@ -63,11 +63,7 @@ public final class Workload {
     }
 
     public int replicas() {
-        var overrides = deployment.getSpec().getOverrides();
-        if (overrides != null && overrides.getReplicas() != null) {
-            return overrides.getReplicas();
-        }
-        return blueprint.getSpec().getRuntime().getReplicas();
+        return RuntimeConfig.replicas(blueprint, deployment);
     }
 
     public ServiceAccount serviceAccount() {

@@ -89,8 +89,11 @@ class WorkloadTest {
         AuthDeployment overridden = Fixtures.withOverrides(Fixtures.deployment("payments", "auth-acme", "auth", Variant.Dedicated,
                 "us-east-1"));
 
+        // the replica count is also in the runtime's configuration (its per-client limits are divided by it), so
+        // the configuration hash follows it
         assertThat(differences(deploymentOf(plain), deploymentOf(overridden))).containsExactlyInAnyOrder(
                 "spec.replicas",
+                "spec.template.metadata.annotations.fivenines.dev/config-hash",
                 "spec.template.spec.containers[0].resources.requests.cpu",
                 "spec.template.spec.containers[0].resources.requests.memory",
                 "spec.template.spec.nodeSelector",
@@ -124,6 +127,7 @@ class WorkloadTest {
                 .containsEntry("FIVENINES_TOKENS_ISSUER", "https://auth.example.com")
                 .containsEntry("FIVENINES_LIMITS_CLIENT_BLOCK_RPS", "2000")
                 .containsEntry("FIVENINES_LIMITS_MILESTONES", "100,200,500,1000")
+                .containsEntry("FIVENINES_LIMITS_REPLICAS", String.valueOf(BLUEPRINT.getSpec().getRuntime().getReplicas()))
                 .doesNotContainKey("FIVENINES_CUSTOMER");
     }
 
