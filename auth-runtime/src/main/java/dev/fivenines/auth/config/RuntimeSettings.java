@@ -15,6 +15,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "fivenines")
 public interface RuntimeSettings {
 
+    /** Where the deep health check always answers. */
+    String DEEP_HEALTH_PATH = "/q/health/deep";
+
     Storage storage();
 
     Tokens tokens();
@@ -117,6 +120,10 @@ public interface RuntimeSettings {
     }
 
     interface Health {
+        /** The path the deep health check also answers on: the blueprint's {@code healthCheck.path} (FIVENINES_HEALTH_PATH). */
+        @WithDefault(DEEP_HEALTH_PATH)
+        String path();
+
         /** A deep health report younger than this is answered again instead of checking anew. */
         @WithDefault("1s")
         Duration reuseFor();

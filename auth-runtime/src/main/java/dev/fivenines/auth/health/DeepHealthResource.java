@@ -2,6 +2,8 @@ package dev.fivenines.auth.health;
 
 import java.util.concurrent.CompletionStage;
 
+import dev.fivenines.auth.config.RuntimeSettings;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,7 +14,7 @@ import jakarta.ws.rs.core.Response;
  * The deep health check Route 53 calls (the blueprint's {@code healthCheck.path}): 200 with the report when
  * every step passed, 503 naming the failing step otherwise. Answered without holding a thread.
  */
-@Path("/q/health/deep")
+@Path(RuntimeSettings.DEEP_HEALTH_PATH)
 public class DeepHealthResource {
 
     private final DeepHealth health;

@@ -90,6 +90,7 @@ class StorageFailoverTest {
     void theDeepHealthCheckPassesEveryStepWhileStorageAnswers() {
         given().get("/q/health/deep").then().statusCode(200).body("status", equalTo("UP")).body("region", equalTo("us-east-1"))
                 .body("steps.name", equalTo(List.of("storage", "token", "model", "decision"))).body("steps.ok", everyItem(equalTo(true)));
+        given().get("/healthz/deep").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -129,7 +130,7 @@ class StorageFailoverTest {
         region("eu-west-1").stop();
         login().then().statusCode(503).header("Retry-After", "1").body("error", equalTo("temporarily_unavailable"))
                 .body("reason", containsString("us-east-1")).body("reason", containsString("eu-west-1"));
-        given().get("/q/health/deep").then().statusCode(503).body("status", equalTo("DOWN")).body("failedStep", equalTo("storage"))
+        given().get("/healthz/deep").then().statusCode(503).body("status", equalTo("DOWN")).body("failedStep", equalTo("storage"))
                 .body("steps.find { it.name == 'storage' }.detail", containsString("no storage region could serve"));
         given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("subject", "client:x", "permission", "a:b", "resource", "/r"))

@@ -26,6 +26,7 @@ public class ThreeRegionResource implements QuarkusTestResourceLifecycleManager 
         config.put("fivenines.storage.hop-timeout", "2s");
         config.put("fivenines.storage.breaker-cool-down", "1s");
         config.put("fivenines.health.reuse-for", "0s");
+        config.put("fivenines.health.path", "/healthz/deep");
         config.put("fivenines.model.refresh-after", "1s");
         config.put("fivenines.model.max-age", "5m");
         config.put("fivenines.admin.bootstrap-secrets.initech", "initech-bootstrap-secret");
