@@ -3,6 +3,7 @@ package dev.fivenines.auth.storage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.fivenines.auth.authz.AccessRecord;
 import dev.fivenines.auth.authz.Role;
@@ -22,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -35,6 +40,7 @@ public final class AuthStore {
 
     private static final String PK = AuthTables.PARTITION_KEY;
     private static final String SK = AuthTables.SORT_KEY;
+    private static final String TENANT_PREFIX = "TENANT#";
 
     private final DynamoDbClient dynamo;
     private final String authTable;
@@ -242,6 +248,116 @@ public final class AuthStore {
         Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                 ? Optional.of(encode(page.lastEvaluatedKey().get(SK).s())) : Optional.empty();
         return new AuditPage(entries, next);
+    }
+
+    /**
+     * Every tenant with an item in the auth table or an entry in the audit trail, in name order. Both tables are
+     * scanned whole (only the partition key is read), a page at a time, with strong consistency.
+     */
+    public SortedSet<String> tenants() {
+        SortedSet<String> tenants = new TreeSet<>();
+        for (String table : List.of(authTable, auditTable)) {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                ScanResponse page = dynamo.scan(s -> s.tableName(table).projectionExpression("#pk").expressionAttributeNames(Map.of("#pk", PK))
+                        .exclusiveStartKey(from).consistentRead(true));
+                for (Map<String, AttributeValue> item : page.items()) {
+                    String pk = item.get(PK).s();
+                    if (pk != null && pk.startsWith(TENANT_PREFIX)) {
+                        tenants.add(pk.substring(TENANT_PREFIX.length()));
+                    }
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
+        return tenants;
+    }
+
+    /**
+     * A stored role, access record or client, named as its audit entries name it ({@code role:editor}, {@code record:r1},
+     * {@code client:billing}), with its state in the JSON its audit entries carry; or, when the item cannot be read as
+     * one, why not.
+     */
+    public record AuditedItem(String target, String state, String unreadableBecause) {
+
+        public boolean readable() {
+            return unreadableBecause == null;
+        }
+    }
+
+    /** Every role, access record and client of the tenant, from one query of its partition (paged, strongly consistent). */
+    public List<AuditedItem> auditedItems(String tenant) {
+        List<AuditedItem> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(q -> q.tableName(authTable).keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", PK)).expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenantKey(tenant))))
+                    .exclusiveStartKey(from).consistentRead(true));
+            for (Map<String, AttributeValue> item : page.items()) {
+                auditedItem(item).ifPresent(items::add);
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    private static Optional<AuditedItem> auditedItem(Map<String, AttributeValue> item) {
+        String sk = item.get(SK).s();
+        String target;
+        if (sk.startsWith("ROLE#")) {
+            target = "role:" + sk.substring(5);
+        } else if (sk.startsWith("RECORD#")) {
+            target = "record:" + sk.substring(7);
+        } else if (sk.startsWith("CLIENT#")) {
+            target = "client:" + sk.substring(7);
+        } else {
+            return Optional.empty();
+        }
+        try {
+            String state;
+            if (sk.startsWith("ROLE#")) {
+                state = json(role(item));
+            } else if (sk.startsWith("RECORD#")) {
+                state = json(record(item));
+            } else {
+                state = json(new StoredClient(sk.substring(7), item.get("secretHash").s(),
+                        Set.copyOf(item.get("scopes").l().stream().map(AttributeValue::s).toList()), Long.parseLong(item.get("version").n())));
+            }
+            return Optional.of(new AuditedItem(target, state, null));
+        } catch (RuntimeException e) {
+            return Optional.of(new AuditedItem(target, null, "its attributes are not those of a " + target.substring(0, target.indexOf(':'))
+                    + " (" + e + ")"));
+        }
+    }
+
+    /**
+     * The tenant's whole audit trail in sort key order, a page at a time with strong consistency, handed to {@code each}
+     * one entry at a time. An entry missing an attribute is handed over with that attribute null (and an unreadable
+     * {@code at} as null), so a reader can tell a damaged entry from a missing one.
+     */
+    public void readAuditTrail(String tenant, Consumer<AuditEntry> each) {
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(q -> q.tableName(auditTable).keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", PK)).expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenantKey(tenant))))
+                    .exclusiveStartKey(from).consistentRead(true));
+            for (Map<String, AttributeValue> item : page.items()) {
+                each.accept(new AuditEntry(item.get(SK).s(), tenant, text(item, "actor"), text(item, "action"), text(item, "target"),
+                        text(item, "before"), text(item, "after"), instant(text(item, "at"))));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private void write(String tenant, Map<String, AttributeValue> item, long expectedVersion, String actor, String action, String target,
