@@ -49,8 +49,10 @@ public class AdminResource {
     private final ModelCache models;
     private final TokenService tokens;
     private final RuntimeSettings settings;
+    private final RequestLimits limits;
 
-    public AdminResource(AuthStore store, ModelCache models, TokenService tokens, RuntimeSettings settings) {
+    public AdminResource(AuthStore store, ModelCache models, TokenService tokens, RuntimeSettings settings, RequestLimits limits) {
+        this.limits = limits;
         this.store = store;
         this.models = models;
         this.tokens = tokens;
@@ -58,7 +60,9 @@ public class AdminResource {
     }
 
     private VerifiedToken admin(String tenant, String authorization) throws TokenRejected {
-        return Bearer.admin(tokens, Tenants.require(tenant), authorization, settings.tokens().audience());
+        VerifiedToken caller = Bearer.admin(tokens, Tenants.require(tenant), authorization, settings.tokens().audience());
+        limits.admit(tenant, caller.subject());
+        return caller;
     }
 
     @PUT

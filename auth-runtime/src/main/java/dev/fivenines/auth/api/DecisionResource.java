@@ -34,11 +34,13 @@ public class DecisionResource {
     private final ModelCache models;
     private final TokenService tokens;
     private final RuntimeSettings settings;
+    private final RequestLimits limits;
 
-    public DecisionResource(ModelCache models, TokenService tokens, RuntimeSettings settings) {
+    public DecisionResource(ModelCache models, TokenService tokens, RuntimeSettings settings, RequestLimits limits) {
         this.models = models;
         this.tokens = tokens;
         this.settings = settings;
+        this.limits = limits;
     }
 
     @POST
@@ -48,6 +50,7 @@ public class DecisionResource {
             throws TokenRejected {
         Tenants.require(tenant);
         VerifiedToken caller = Bearer.verify(tokens, tenant, authorization, settings.tokens().audience());
+        limits.admit(tenant, caller.subject());
         if (question == null) {
             throw new BadRequest("body", "send {\"permission\": ..., \"resource\": ..., \"subject\": optional}");
         }

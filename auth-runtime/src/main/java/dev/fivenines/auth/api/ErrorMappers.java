@@ -6,9 +6,11 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.fivenines.auth.authz.ModelCache;
+import dev.fivenines.auth.limits.Admission;
 import dev.fivenines.auth.storage.ConflictingWrite;
 import dev.fivenines.auth.storage.StorageUnavailable;
 import dev.fivenines.auth.tokens.TokenRejected;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -64,5 +66,18 @@ public class ErrorMappers {
     public Response storageUnavailable(StorageUnavailable e) {
         return Response.fromResponse(error(e.timedOut() ? 504 : 503, "temporarily_unavailable", null, e.getMessage() + "; retry"))
                 .header("Retry-After", "1").build();
+    }
+
+    private final BlockedRequestLog blockedLog = new BlockedRequestLog(() -> System.currentTimeMillis() / 1000);
+
+    @ServerExceptionMapper
+    public Response blocked(RequestLimits.Blocked e, HttpServerRequest request) {
+        Admission admission = e.admission();
+        String limit = admission.outcome() == Admission.Outcome.BLOCKED_TENANT_LIMIT ? "tenant" : "client";
+        blockedLog.blocked(e.tenant(), e.client(), limit, admission.limitRps(),
+                request.remoteAddress() == null ? "-" : request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For"),
+                request.path(), request.getHeader("User-Agent"));
+        return Response.fromResponse(error(429, "rate_limited", null, "this " + limit + " sends more than its limit ("
+                + admission.limitRps() + " requests/s on each replica); slow down")).header("Retry-After", String.valueOf(RequestLimits.retryAfter(admission).toSeconds())).build();
     }
 }

@@ -34,14 +34,17 @@ public class TokenResource {
     private final TokenService tokens;
     private final RuntimeSettings settings;
     private final AuthStore store;
+    private final RequestLimits limits;
 
-    public TokenResource(TokenService tokens, RuntimeSettings settings, AuthStore store) {
+    public TokenResource(TokenService tokens, RuntimeSettings settings, AuthStore store, RequestLimits limits) {
         this.tokens = tokens;
         this.settings = settings;
         this.store = store;
+        this.limits = limits;
     }
 
     private Response storedClient(String tenant, String clientId, String secret) {
+        limits.admit(tenant, "client:" + clientId);
         Optional<AuthStore.StoredClient> client = clientId == null ? Optional.empty() : store.client(tenant, clientId);
         if (client.isEmpty() || !Secrets.matches(secret, client.get().secretHash())) {
             return Response.fromResponse(ErrorMappers.error(401, "invalid_client", null, "unknown client or wrong secret"))
@@ -80,6 +83,7 @@ public class TokenResource {
         if (!ADMIN_CLIENT.equals(clientId)) {
             return storedClient(tenant, clientId, clientSecret);
         }
+        limits.admit(tenant, "client:" + ADMIN_CLIENT);
         String expected = settings.admin().bootstrapSecrets().get(tenant);
         if (expected == null || clientSecret == null
                 || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8))) {

@@ -28,6 +28,8 @@ public interface RuntimeSettings {
 
     Health health();
 
+    Limits limits();
+
     interface Storage {
         /** Prefix of the table names (module auth-tables). */
         @WithDefault("fivenines")
@@ -131,5 +133,29 @@ public interface RuntimeSettings {
         /** A check still running after this is answered as failed, naming the step it is in. */
         @WithDefault("2s")
         Duration deadline();
+    }
+
+    interface Limits {
+        /** Above this rate (requests/s, whole deployment) a client of a tenant gets 429 (FIVENINES_LIMITS_CLIENT_BLOCK_RPS). */
+        @WithDefault("2000")
+        int clientBlockRps();
+
+        /** Rates whose first crossing by a client in a minute is logged and counted (FIVENINES_LIMITS_MILESTONES). */
+        @WithDefault("100,200,500,1000")
+        List<Integer> milestones();
+
+        /** Above this rate all clients of one tenant together get 429; 0 for no tenant-wide block. */
+        @WithDefault("0")
+        int tenantBlockRps();
+
+        /**
+         * Per-tenant client limits as {@code <tenant>=<requests/s>} entries, or {@code <tenant>=<client>/<tenant-wide>}
+         * (FIVENINES_LIMITS_TENANTS).
+         */
+        Optional<List<String>> tenants();
+
+        /** The Deployment's replica count; each replica enforces its share of every limit (FIVENINES_LIMITS_REPLICAS). */
+        @WithDefault("1")
+        int replicas();
     }
 }

@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The runtime's HTTP API on DynamoDB Local: tokens, discovery, admin writes with audit, decisions, tenant isolation. */
 @QuarkusTest
-@QuarkusTestResource(LocalDynamoResource.class)
+@QuarkusTestResource(value = LocalDynamoResource.class, restrictToAnnotatedClass = true)
 class RuntimeApiTest {
 
     private static String adminToken(String tenant, String secret) {

@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 
 /** {@code fivenines.consistency.interval=off}: the runtime starts without the job and exports no result. */
 @QuarkusTest
-@QuarkusTestResource(LocalDynamoResource.class)
+@QuarkusTestResource(value = LocalDynamoResource.class, restrictToAnnotatedClass = true)
 @TestProfile(ConsistencyScheduleOffTest.Off.class)
 class ConsistencyScheduleOffTest {
 

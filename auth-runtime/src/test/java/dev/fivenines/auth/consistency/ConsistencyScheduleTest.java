@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The check inside the runtime on DynamoDB Local: its schedule, its gauge and run counter, and the Prometheus scrape. */
 @QuarkusTest
-@QuarkusTestResource(LocalDynamoResource.class)
+@QuarkusTestResource(value = LocalDynamoResource.class, restrictToAnnotatedClass = true)
 class ConsistencyScheduleTest {
 
     @Inject

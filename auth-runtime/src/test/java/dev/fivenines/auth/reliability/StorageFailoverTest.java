@@ -26,7 +26,7 @@ import io.restassured.response.Response;
  * while decisions of a tenant already in memory go on (a storage outage does not stop decisions).
  */
 @QuarkusTest
-@QuarkusTestResource(ThreeRegionResource.class)
+@QuarkusTestResource(value = ThreeRegionResource.class, restrictToAnnotatedClass = true)
 class StorageFailoverTest {
 
     private static final String TENANT = "initech";
