@@ -38,6 +38,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class AuthStore {
 
+    /** Fixed width (nanoseconds always written), so audit sort keys sort in time order. */
+    private static final java.time.format.DateTimeFormatter AUDIT_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private static final String PK = AuthTables.PARTITION_KEY;
     private static final String SK = AuthTables.SORT_KEY;
     private static final String TENANT_PREFIX = "TENANT#";
@@ -396,7 +400,7 @@ public final class AuthStore {
         Instant now = Instant.now(clock);
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, AttributeValue.fromS(tenantKey(tenant)));
-        item.put(SK, AttributeValue.fromS(now + "#" + UUID.randomUUID()));
+        item.put(SK, AttributeValue.fromS(AUDIT_TIME.format(now) + "#" + UUID.randomUUID()));
         item.put("actor", AttributeValue.fromS(actor));
         item.put("action", AttributeValue.fromS(action));
         item.put("target", AttributeValue.fromS(target));

@@ -134,4 +134,36 @@ class AuthStoreTest {
         assertThat(store.audit(tenant, Optional.empty(), 10).entries()).singleElement()
                 .satisfies(e -> assertThat(e.before()).isEqualTo("{\"name\":\"admin\",\"permissions\":[\"*\"],\"version\":1}"));
     }
+
+    @Test
+    void theAuditTrailIsInTimeOrderWhateverTheFractionOfASecond() {
+        String tenant = tenant();
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                java.time.Instant.parse("2026-11-30T10:00:01Z"));
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        AuthStore timed = new AuthStore(dynamo, "store", clock);
+        now.set(java.time.Instant.parse("2026-11-30T10:00:00.500Z"));
+        timed.putRole(tenant, new Role("first", Set.of("a:b"), 0), 0, "admin");
+        now.set(java.time.Instant.parse("2026-11-30T10:00:01Z"));
+        timed.putRole(tenant, new Role("second", Set.of("a:b"), 0), 0, "admin");
+        now.set(java.time.Instant.parse("2026-11-30T10:00:01.250Z"));
+        timed.putRole(tenant, new Role("third", Set.of("a:b"), 0), 0, "admin");
+        assertThat(timed.audit(tenant, Optional.empty(), 10).entries()).extracting(e -> e.target())
+                .containsExactly("role:first", "role:second", "role:third");
+    }
 }
