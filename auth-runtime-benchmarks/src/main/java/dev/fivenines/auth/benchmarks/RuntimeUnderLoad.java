@@ -21,7 +21,8 @@ import dev.fivenines.testing.aws.LocalCloud;
 
 /**
  * The runtime as users run it, for load tests: DynamoDB Local and the runtime's built jar in its own JVM, both on
- * 127.0.0.1, with the given extra environment. Its log goes to {@code load-test-runtime.log}.
+ * 127.0.0.1, with the given extra environment. Its log goes to {@code load-test-runtime.log}, its GC log to
+ * {@code load-test-gc.log}.
  */
 final class RuntimeUnderLoad implements AutoCloseable {
 
@@ -45,8 +46,16 @@ final class RuntimeUnderLoad implements AutoCloseable {
         }
         LocalCloud cloud = LocalCloud.builder().regions(List.of("us-east-1")).route53(false).start();
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(Path.of("load-test-runtime.log").toFile());
+        List<String> command = new java.util.ArrayList<>();
+        String cpus = System.getenv("FIVENINES_LOAD_RUNTIME_CPUS");
+        if (cpus != null && !cpus.isBlank()) {
+            // the runtime on its own cores (taskset), the load generator on the others
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
+        command.addAll(List.of("java", "-Xmx512m", "-Xlog:gc:file=load-test-gc.log", "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("load-test-runtime.log").toFile());
         Map<String, String> env = new HashMap<>(Map.of(
                 "FIVENINES_STORAGE_ENDPOINT", cloud.dynamoDbEndpoint("us-east-1").toString(),
                 "FIVENINES_STORAGE_CREATE_TABLES", "true",

@@ -17,6 +17,14 @@ final class Bearer {
         return tokens.verify(tenant, authorization.substring(7).trim(), audience);
     }
 
+    /** The request's token if it was verified before and is still valid, from memory only; null otherwise. */
+    static VerifiedToken alreadyVerified(TokenService tokens, String tenant, String authorization, String audience) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return tokens.alreadyVerified(tenant, authorization.substring(7).trim(), audience);
+    }
+
     static VerifiedToken admin(TokenService tokens, String tenant, String authorization, String audience) throws TokenRejected {
         VerifiedToken token = verify(tokens, tenant, authorization, audience);
         if (!java.util.Arrays.asList(token.scope().split(" ")).contains("admin")) {

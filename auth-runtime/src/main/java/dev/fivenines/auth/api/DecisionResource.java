@@ -9,6 +9,9 @@ import dev.fivenines.auth.config.RuntimeSettings;
 import dev.fivenines.auth.tokens.TokenRejected;
 import dev.fivenines.auth.tokens.TokenService;
 import dev.fivenines.auth.tokens.VerifiedToken;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -43,13 +46,32 @@ public class DecisionResource {
         this.limits = limits;
     }
 
+    /**
+     * Answered on the I/O thread when everything it needs is in memory (a token verified before, a loaded
+     * model): no thread hand-off, no waiting. Otherwise (a new token to check, a tenant's first decision)
+     * the work that may read storage moves to a worker thread.
+     */
     @POST
+    @NonBlocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Answer authorize(@PathParam("tenant") String tenant, @HeaderParam("Authorization") String authorization, Question question)
-            throws TokenRejected {
+    public Uni<Answer> authorize(@PathParam("tenant") String tenant, @HeaderParam("Authorization") String authorization, Question question) {
         Tenants.require(tenant);
-        VerifiedToken caller = Bearer.verify(tokens, tenant, authorization, settings.tokens().audience());
+        String audience = settings.tokens().audience();
+        VerifiedToken known = Bearer.alreadyVerified(tokens, tenant, authorization, audience);
+        if (known != null && models.inMemory(tenant)) {
+            return Uni.createFrom().item(answer(tenant, known, question));
+        }
+        return Uni.createFrom().deferred(() -> {
+            try {
+                return Uni.createFrom().item(answer(tenant, Bearer.verify(tokens, tenant, authorization, audience), question));
+            } catch (TokenRejected e) {
+                return Uni.createFrom().failure(e);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Answer answer(String tenant, VerifiedToken caller, Question question) {
         limits.admit(tenant, caller.subject());
         if (question == null) {
             throw new BadRequest("body", "send {\"permission\": ..., \"resource\": ..., \"subject\": optional}");

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
+import dev.fivenines.auth.metrics.OwnedMeters;
 import org.jboss.logging.Logger;
 
 import dev.fivenines.auth.config.RuntimeSettings;
@@ -59,6 +60,7 @@ public class RequestLimits {
 
     public RequestLimits(RuntimeSettings settings, MeterRegistry meters) {
         this.limiter = new RateLimiter(settingsOf(settings.limits()));
+        OwnedMeters.forget(meters, "fivenines.limits.milestones", "fivenines.limits.blocked", "fivenines.limits.tracked.clients");
         for (int level : limiter.milestones()) {
             FunctionCounter.builder("fivenines.limits.milestones", limiter, l -> l.milestoneCount(level))
                     .description("Clients that crossed the level (requests/s) in a milestone window").tag("level", String.valueOf(level))

@@ -75,6 +75,15 @@ public final class ModelCache {
         return entry.model();
     }
 
+    /**
+     * Whether {@link #model} would answer from memory right now, without loading (a background refresh may
+     * still be started).
+     */
+    public boolean inMemory(String tenant) {
+        Entry entry = models.get(tenant);
+        return entry != null && !entry.stale().get() && Duration.between(entry.loadedAt(), clock.instant()).compareTo(maxAge) < 0;
+    }
+
     /** A change was written: the next decision for this tenant loads the model again. */
     public void invalidate(String tenant) {
         Entry entry = models.get(tenant);

@@ -2,6 +2,7 @@ package dev.fivenines.auth.consistency;
 
 import java.time.Clock;
 
+import dev.fivenines.auth.metrics.OwnedMeters;
 import org.jboss.logging.Logger;
 
 import dev.fivenines.auth.storage.AuthStore;
@@ -46,6 +47,7 @@ public class ScheduledConsistencyValidation {
     @Inject
     ScheduledConsistencyValidation(AuthStore store, Clock clock, MeterRegistry meters, ConsistencySettings settings) {
         this.check = new ConsistencyCheck(store, clock);
+        OwnedMeters.forget(meters, "fivenines.consistency.discrepancies");
         Gauge.builder("fivenines.consistency.discrepancies", this, validation -> validation.discrepancies)
                 .description("Discrepancies between the auth table and the audit trail found by the last completed check (NaN before the first)")
                 .register(meters);

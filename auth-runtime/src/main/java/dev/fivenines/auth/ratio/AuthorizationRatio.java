@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.fivenines.auth.metrics.OwnedMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +35,7 @@ public final class AuthorizationRatio {
 
     public AuthorizationRatio(Clock clock, MeterRegistry meters) {
         this.clock = clock;
+        OwnedMeters.forget(meters, "fivenines.authorization.ratio", "fivenines.authorization.attempts");
         for (Kind kind : Kind.values()) {
             Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
             for (Outcome outcome : Outcome.values()) {

@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.util.List;
 import java.util.Set;
 
+import dev.fivenines.auth.metrics.OwnedMeters;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -55,6 +56,7 @@ public final class FailoverDynamoDb implements InvocationHandler {
         this.regions = List.copyOf(regions);
         this.hops = new Counter[regions.size()];
         this.failures = new Counter[regions.size()];
+        OwnedMeters.forget(meters, "fivenines.storage.breaker.open");
         for (int i = 0; i < regions.size(); i++) {
             StorageRegion region = regions.get(i);
             hops[i] = Counter.builder("fivenines.storage.hops").description("Storage requests served by a region other than the local one")

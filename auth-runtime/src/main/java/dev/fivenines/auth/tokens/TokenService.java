@@ -80,6 +80,17 @@ public final class TokenService {
         return new Issued(jwt.serialize(), expires, key.kid());
     }
 
+    /**
+     * The token's earlier verification, if it is remembered and still valid; null otherwise. Memory only: no
+     * signature check, no storage, so it may be called where blocking is not allowed.
+     */
+    public VerifiedToken alreadyVerified(String tenant, String token, String audience) {
+        if (token == null || token.isEmpty() || token.length() > settings.maxTokenBytes()) {
+            return null;
+        }
+        return verified.get(tenant, token, audience, Instant.now(clock));
+    }
+
     public VerifiedToken verify(String tenant, String token, String audience) throws TokenRejected {
         if (token == null || token.isEmpty()) {
             throw new TokenRejected(Reason.MALFORMED, "empty");

@@ -59,6 +59,20 @@ class ModelCacheTest {
     }
 
     @Test
+    void inMemoryTellsWhetherADecisionWouldWaitForStorage() {
+        ModelCache cache = cache();
+        assertThat(cache.inMemory("acme")).as("never loaded").isFalse();
+        cache.model("acme");
+        assertThat(cache.inMemory("acme")).isTrue();
+        cache.invalidate("acme");
+        assertThat(cache.inMemory("acme")).as("changed: the next decision reloads").isFalse();
+        cache.model("acme");
+        now.set(now.get().plus(Duration.ofMinutes(5)));
+        assertThat(cache.inMemory("acme")).as("older than the maximum age").isFalse();
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
     void changeMakesTheNextDecisionReload() {
         ModelCache cache = cache();
         cache.model("acme");

@@ -108,6 +108,19 @@ class TokenServiceTest {
     }
 
     @Test
+    void onlyATokenVerifiedBeforeIsKnownFromMemory() throws Exception {
+        TokenService service = service(Algorithm.ES256);
+        String token = service.issue("acme", "client:billing", "fivenines", "").token();
+        assertThat(service.alreadyVerified("acme", token, "fivenines")).as("never verified").isNull();
+        service.verify("acme", token, "fivenines");
+        assertThat(service.alreadyVerified("acme", token, "fivenines").subject()).isEqualTo("client:billing");
+        assertThat(service.alreadyVerified("globex", token, "fivenines")).as("another tenant").isNull();
+        assertThat(service.alreadyVerified("acme", token, "other")).as("another audience").isNull();
+        now.set(T0.plus(Duration.ofHours(1)));
+        assertThat(service.alreadyVerified("acme", token, "fivenines")).as("expired").isNull();
+    }
+
+    @Test
     void tokenSignedWithAnotherTenantsKeyHasAnUnknownKid() {
         TokenService service = service(Algorithm.ES256);
         String other = service.issue("globex", "user:eve", "fivenines", "").token();
