@@ -218,24 +218,16 @@ public final class AuthStore {
         List<Role> roles = new ArrayList<>();
         List<AccessRecord> records = new ArrayList<>();
         Map<String, Set<String>> groups = new HashMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(q -> q.tableName(authTable).keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", PK)).expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenantKey(tenant))))
-                    .exclusiveStartKey(from).consistentRead(true));
-            for (Map<String, AttributeValue> item : page.items()) {
-                String sk = item.get(SK).s();
-                if (sk.startsWith("ROLE#")) {
-                    roles.add(role(item));
-                } else if (sk.startsWith("RECORD#")) {
-                    records.add(record(item));
-                } else if (sk.startsWith("USER#")) {
-                    groups.put(sk.substring(5), item.containsKey("groups") ? Set.copyOf(item.get("groups").ss()) : Set.of());
-                }
+        forEachItem(authTable, tenant, item -> {
+            String sk = item.get(SK).s();
+            if (sk.startsWith("ROLE#")) {
+                roles.add(role(item));
+            } else if (sk.startsWith("RECORD#")) {
+                records.add(record(item));
+            } else if (sk.startsWith("USER#")) {
+                groups.put(sk.substring(5), item.containsKey("groups") ? Set.copyOf(item.get("groups").ss()) : Set.of());
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        });
         return TenantModel.of(tenant, roles, records, groups);
     }
 
@@ -293,17 +285,7 @@ public final class AuthStore {
     /** Every role, access record and client of the tenant, from one query of its partition (paged, strongly consistent). */
     public List<AuditedItem> auditedItems(String tenant) {
         List<AuditedItem> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(q -> q.tableName(authTable).keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", PK)).expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenantKey(tenant))))
-                    .exclusiveStartKey(from).consistentRead(true));
-            for (Map<String, AttributeValue> item : page.items()) {
-                auditedItem(item).ifPresent(items::add);
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        forEachItem(authTable, tenant, item -> auditedItem(item).ifPresent(items::add));
         return items;
     }
 
@@ -342,18 +324,8 @@ public final class AuthStore {
      * {@code at} as null), so a reader can tell a damaged entry from a missing one.
      */
     public void readAuditTrail(String tenant, Consumer<AuditEntry> each) {
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(q -> q.tableName(auditTable).keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", PK)).expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenantKey(tenant))))
-                    .exclusiveStartKey(from).consistentRead(true));
-            for (Map<String, AttributeValue> item : page.items()) {
-                each.accept(new AuditEntry(item.get(SK).s(), tenant, text(item, "actor"), text(item, "action"), text(item, "target"),
-                        text(item, "before"), text(item, "after"), instant(text(item, "at"))));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        forEachItem(auditTable, tenant, item -> each.accept(new AuditEntry(item.get(SK).s(), tenant, text(item, "actor"),
+                text(item, "action"), text(item, "target"), text(item, "before"), text(item, "after"), instant(text(item, "at")))));
     }
 
     private static Instant instant(String text) {
@@ -459,5 +431,18 @@ public final class AuthStore {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the cursor is not one this service gave out");
         }
+    }
+
+    /** Every item of the tenant's partition of {@code table}, a page at a time, strongly consistent. */
+    private void forEachItem(String table, String tenant, Consumer<Map<String, AttributeValue>> each) {
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(q -> q.tableName(table).keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", PK)).expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenantKey(tenant))))
+                    .exclusiveStartKey(from).consistentRead(true));
+            page.items().forEach(each);
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
     }
 }

@@ -2,10 +2,8 @@ package dev.fivenines.auth.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.fivenines.auth.authz.AccessRecord;
 import dev.fivenines.auth.authz.Role;
 import dev.fivenines.auth.authz.TenantModel;
+import dev.fivenines.testing.MutableClock;
 
 /** How checks are shared, bounded and reported; the steps themselves run for real in StorageFailoverTest. */
 class DeepHealthTest {
@@ -30,7 +29,7 @@ class DeepHealthTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile boolean blockStorage;
     private volatile boolean failToken;
-    private Instant now = Instant.parse("2026-11-30T10:00:00Z");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
 
     private final HealthSteps steps = new HealthSteps(null, null, null, "fivenines") {
         @Override
@@ -62,22 +61,6 @@ class DeepHealthTest {
     };
 
     private DeepHealth health(Duration reuseFor, Duration deadline) {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         return new DeepHealth(steps, "us-east-1", reuseFor, deadline, clock, worker);
     }
 
@@ -98,7 +81,7 @@ class DeepHealthTest {
             assertThat(await(health.report()).up()).isTrue();
         }
         assertThat(storageRuns).hasValue(1);
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         await(health.report());
         assertThat(storageRuns).hasValue(2);
     }

@@ -3,35 +3,18 @@ package dev.fivenines.auth.ratio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 import dev.fivenines.auth.ratio.AuthorizationRatio.Kind;
+import dev.fivenines.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class AuthorizationRatioTest {
 
-    private Instant now = Instant.parse("2026-11-30T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AuthorizationRatio ratio = new AuthorizationRatio(clock, meters);
 
@@ -66,24 +49,24 @@ class AuthorizationRatioTest {
     @Test
     void windowsSlideAndForgetWhatIsOlderThanThem() {
         record(Outcome.FAILED, 10);
-        now = now.plusSeconds(59);
+        clock.advance(Duration.ofSeconds(59));
         record(Outcome.SUCCESS, 10);
         assertThat(window(0).ratio()).isEqualTo(0.5);
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(window(0).attempts()).as("the failures are 60 s old").isEqualTo(10);
         assertThat(window(0).ratio()).isEqualTo(1.0);
         assertThat(window(1).ratio()).isEqualTo(0.5);
-        now = now.plusSeconds(600);
+        clock.advance(Duration.ofSeconds(600));
         assertThat(window(1).attempts()).isZero();
         assertThat(window(2).attempts()).isEqualTo(20);
-        now = now.plusSeconds(3600);
+        clock.advance(Duration.ofSeconds(3600));
         assertThat(window(2).attempts()).isZero();
     }
 
     @Test
     void aBucketAnHourOldIsClearedBeforeItIsReused() {
         record(Outcome.FAILED, 7);
-        now = now.plusSeconds(3600);
+        clock.advance(Duration.ofSeconds(3600));
         record(Outcome.SUCCESS, 1);
         assertThat(window(2).attempts()).isEqualTo(1);
         assertThat(window(2).ratio()).isEqualTo(1.0);

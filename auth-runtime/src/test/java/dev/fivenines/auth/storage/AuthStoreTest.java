@@ -19,6 +19,7 @@ import dev.fivenines.auth.authz.Role;
 import dev.fivenines.auth.authz.Subject;
 import dev.fivenines.auth.authz.TenantModel;
 import dev.fivenines.tables.AuthTables;
+import dev.fivenines.testing.MutableClock;
 import dev.fivenines.testing.aws.LocalCloud;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -138,25 +139,8 @@ class AuthStoreTest {
     @Test
     void theAuditTrailIsInTimeOrderWhateverTheFractionOfASecond() {
         String tenant = tenant();
-        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
-                java.time.Instant.parse("2026-11-30T10:00:01Z"));
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return now.get();
-            }
-        };
-        AuthStore timed = new AuthStore(dynamo, "store", clock);
+        MutableClock now = new MutableClock(java.time.Instant.parse("2026-11-30T10:00:01Z"));
+        AuthStore timed = new AuthStore(dynamo, "store", now);
         now.set(java.time.Instant.parse("2026-11-30T10:00:00.500Z"));
         timed.putRole(tenant, new Role("first", Set.of("a:b"), 0), 0, "admin");
         now.set(java.time.Instant.parse("2026-11-30T10:00:01Z"));

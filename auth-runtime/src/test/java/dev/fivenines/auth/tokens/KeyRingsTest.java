@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.fivenines.auth.storage.AuthStore;
 import dev.fivenines.tables.AuthTables;
+import dev.fivenines.testing.MutableClock;
 import dev.fivenines.testing.aws.LocalCloud;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -29,23 +27,8 @@ class KeyRingsTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static LocalCloud cloud;
     private static DynamoDbClient dynamo;
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock now = new MutableClock(T0);
+    private final Clock clock = now;
 
     @BeforeAll
     static void start() {
