@@ -50,6 +50,10 @@ class RateLimitTest {
     void aFloodingClientIsBlockedWhileOtherTenantsGoOn() {
         String acme = token("acme", "acme-bootstrap-secret");
         String globex = token("globex", "globex-bootstrap-secret");
+        String metricsBefore = given().get("/q/metrics").asString();
+        double blockedBefore = metric(metricsBefore, "fivenines_limits_blocked_total");
+        double level10Before = metric(metricsBefore, "fivenines_limits_milestones_total{level=\"10\"}");
+        int blockedOutcomesBefore = given().get("/stats/authorization").then().extract().path("windows[0].outcomes.blocked");
         List<Integer> acmeStatuses = new java.util.ArrayList<>();
         List<Integer> globexStatuses = new java.util.ArrayList<>();
         long start = System.nanoTime();
@@ -74,10 +78,12 @@ class RateLimitTest {
                 .body(containsString("fivenines_limits_milestones_total{level=\"5\"}"))
                 .body(containsString("fivenines_limits_blocked_total"));
         String metrics = given().get("/q/metrics").asString();
-        assertThat(metric(metrics, "fivenines_limits_blocked_total")).isEqualTo(count(acmeStatuses, 429));
-        assertThat(metric(metrics, "fivenines_limits_milestones_total{level=\"10\"}")).as("once per client and window")
-                .isBetween(1.0, 2.0);
-        given().get("/stats/authorization").then().body("windows[0].outcomes.blocked", equalTo(count(acmeStatuses, 429)));
+        assertThat(metric(metrics, "fivenines_limits_blocked_total") - blockedBefore).isEqualTo(count(acmeStatuses, 429));
+        // acme's and globex's admin clients each cross 10 requests/s once per milestone window (the run may straddle one
+        // window boundary); exactness per client and window is in RateLimiterTest
+        assertThat(metric(metrics, "fivenines_limits_milestones_total{level=\"10\"}") - level10Before).isBetween(2.0, 4.0);
+        given().get("/stats/authorization").then()
+                .body("windows[0].outcomes.blocked", equalTo(blockedOutcomesBefore + count(acmeStatuses, 429)));
     }
 
     @Test
