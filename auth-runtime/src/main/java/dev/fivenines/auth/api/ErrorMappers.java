@@ -78,6 +78,6 @@ public class ErrorMappers {
                 request.remoteAddress() == null ? "-" : request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For"),
                 request.path(), request.getHeader("User-Agent"));
         return Response.fromResponse(error(429, "rate_limited", null, "this " + limit + " sends more than its limit ("
-                + admission.limitRps() + " requests/s on each replica); slow down")).header("Retry-After", String.valueOf(RequestLimits.retryAfter(admission).toSeconds())).build();
+                + admission.limitRps() + " requests/s on each replica); slow down")).header("Retry-After", String.valueOf(Math.max(1, admission.retryAfterSeconds()))).build();
     }
 }

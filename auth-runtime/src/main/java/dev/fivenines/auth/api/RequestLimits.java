@@ -1,6 +1,5 @@
 package dev.fivenines.auth.api;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -108,19 +107,11 @@ public class RequestLimits {
         }
     }
 
-    public RateLimiter limiter() {
-        return limiter;
-    }
-
     @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         int forgotten = limiter.sweep();
         if (forgotten > 0) {
             LOG.debugf("rate limits: forgot %d idle clients", forgotten);
         }
-    }
-
-    static Duration retryAfter(Admission admission) {
-        return Duration.ofSeconds(Math.max(1, admission.retryAfterSeconds()));
     }
 }
