@@ -30,6 +30,7 @@ public class TokenResource {
 
     static final String ADMIN_CLIENT = "admin";
     static final String API_KEY_GRANT = "urn:fivenines:grant-type:api-key";
+    static final String UNKNOWN_CLIENT = "client:(unknown)";
 
     private final TokenService tokens;
     private final RuntimeSettings settings;
@@ -44,8 +45,10 @@ public class TokenResource {
     }
 
     private Response storedClient(String tenant, String clientId, String secret) {
-        limits.admit(tenant, "client:" + clientId);
         Optional<AuthStore.StoredClient> client = clientId == null ? Optional.empty() : store.client(tenant, clientId);
+        // a known client is limited as itself; every unknown id of the tenant shares one limit, so ids a caller
+        // makes up cannot grow the limiter's memory
+        limits.admit(tenant, client.isPresent() ? "client:" + clientId : UNKNOWN_CLIENT);
         if (client.isEmpty() || !Secrets.matches(secret, client.get().secretHash())) {
             return Response.fromResponse(ErrorMappers.error(401, "invalid_client", null, "unknown client or wrong secret"))
                     .header("WWW-Authenticate", "Basic realm=\"" + tenant + "\"").build();

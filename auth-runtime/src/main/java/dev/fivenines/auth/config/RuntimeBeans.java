@@ -1,8 +1,8 @@
 package dev.fivenines.auth.config;
 
-import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 
 import org.jboss.logging.Logger;
@@ -13,13 +13,13 @@ import dev.fivenines.auth.storage.AuthStore;
 import dev.fivenines.auth.storage.CircuitBreaker;
 import dev.fivenines.auth.storage.FailoverDynamoDb;
 import dev.fivenines.auth.storage.StorageRegion;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.fivenines.auth.tokens.Algorithm;
 import dev.fivenines.auth.tokens.CryptoProviders;
 import dev.fivenines.auth.tokens.KeyRings;
 import dev.fivenines.auth.tokens.TokenService;
 import dev.fivenines.auth.tokens.TokenSettings;
 import dev.fivenines.tables.AuthTables;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
