@@ -1,0 +1,3 @@
+module fivenines.dev/e2e/node
+
+go 1.24
