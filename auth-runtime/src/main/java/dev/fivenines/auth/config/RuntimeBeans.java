@@ -103,7 +103,7 @@ public class RuntimeBeans {
     @Produces
     @ApplicationScoped
     TokenService tokens(RuntimeSettings settings, AuthStore store, Clock clock) {
-        LOG.infof("token signatures go through %s", CryptoProviders.install());
+        CryptoProviders.install(); // logs which provider signs, once
         Algorithm algorithm = Algorithm.valueOf(settings.tokens().algorithm());
         TokenSettings tokenSettings = new TokenSettings(settings.tokens().issuer(), algorithm, settings.tokens().accessTokenTtl(),
                 settings.tokens().clockSkew(), settings.tokens().maxTokenBytes());
