@@ -14,7 +14,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RuntimeSpec {
 
-    @JsonPropertyDescription("Container image of the auth runtime, without tag, e.g. ghcr.io/acme/fivenines-auth.")
+    @JsonPropertyDescription("Container image of the auth runtime, without tag, e.g. registry.example.com/fivenines/auth-runtime.")
     @Required
     @Size(min = 1)
     private String image;
@@ -31,6 +31,14 @@ public class RuntimeSpec {
 
     @JsonPropertyDescription("CPU and memory of each pod unless a deployment overrides them.")
     private ResourceRequirements resources;
+
+    @JsonPropertyDescription("The ServiceAccount of the runtime's pods: annotations for IRSA (eks.amazonaws.com/role-arn).")
+    private RuntimeServiceAccount serviceAccount;
+
+    @JsonPropertyDescription("A Secret holding the tenants' bootstrap admin secrets: each key a tenant id, each value that tenant's "
+            + "secret of client admin. Mounted read-only into the runtime's pods, which re-read it every 30 s; never copied into "
+            + "a ConfigMap or a custom resource.")
+    private SecretReference bootstrapSecretRef;
 
     public String getImage() {
         return image;
@@ -64,6 +72,22 @@ public class RuntimeSpec {
         this.resources = resources;
     }
 
+    public RuntimeServiceAccount getServiceAccount() {
+        return serviceAccount;
+    }
+
+    public void setServiceAccount(RuntimeServiceAccount serviceAccount) {
+        this.serviceAccount = serviceAccount;
+    }
+
+    public SecretReference getBootstrapSecretRef() {
+        return bootstrapSecretRef;
+    }
+
+    public void setBootstrapSecretRef(SecretReference bootstrapSecretRef) {
+        this.bootstrapSecretRef = bootstrapSecretRef;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -72,11 +96,12 @@ public class RuntimeSpec {
         if (!(o instanceof RuntimeSpec other)) {
             return false;
         }
-        return Objects.equals(image, other.image) && Objects.equals(version, other.version) && Objects.equals(replicas, other.replicas) && Objects.equals(resources, other.resources);
+        return Objects.equals(image, other.image) && Objects.equals(version, other.version) && Objects.equals(replicas, other.replicas) && Objects.equals(resources, other.resources)
+                && Objects.equals(serviceAccount, other.serviceAccount) && Objects.equals(bootstrapSecretRef, other.bootstrapSecretRef);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(image, version, replicas, resources);
+        return Objects.hash(image, version, replicas, resources, serviceAccount, bootstrapSecretRef);
     }
 }

@@ -30,6 +30,37 @@ public interface OperatorConfig {
     @WithDefault("8080")
     int runtimePort();
 
+    /** What the runtime pods get from this cluster beside the blueprint. */
+    Runtime runtime();
+
+    interface Runtime {
+        /**
+         * For local emulators only: DynamoDB endpoints for the runtime pods, as region=url entries separated by commas
+         * (e.g. us-east-1=http://10.213.0.2:18000). Each runtime gets those of its storage chain. Empty on AWS.
+         */
+        Optional<java.util.List<String>> storageEndpoints();
+
+        /**
+         * For local emulators only: a Secret (in each AuthDeployment's namespace) whose keys become the runtime's
+         * environment, e.g. AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. On AWS use IRSA or EKS Pod Identity instead.
+         */
+        Optional<String> awsCredentialsSecret();
+
+        /** The settings as the workload builder takes them. */
+        default dev.fivenines.operator.desired.RuntimeEnvironment environment(int port) {
+            java.util.Map<String, String> endpoints = new java.util.LinkedHashMap<>();
+            for (String entry : storageEndpoints().orElse(java.util.List.of())) {
+                int eq = entry.indexOf('=');
+                if (eq <= 0 || eq == entry.length() - 1) {
+                    throw new IllegalArgumentException("fivenines.runtime.storage-endpoints: '" + entry
+                            + "' is not region=url (e.g. us-east-1=http://10.213.0.2:18000)");
+                }
+                endpoints.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            }
+            return new dev.fivenines.operator.desired.RuntimeEnvironment(port, endpoints, awsCredentialsSecret());
+        }
+    }
+
     /** How the operator reaches AWS (DynamoDB global tables, Route 53). */
     Aws aws();
 

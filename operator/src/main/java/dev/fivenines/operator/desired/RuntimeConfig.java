@@ -20,7 +20,7 @@ public final class RuntimeConfig {
     private RuntimeConfig() {
     }
 
-    public static Map<String, String> of(AuthBlueprint blueprint, AuthDeployment deployment) {
+    public static Map<String, String> of(AuthBlueprint blueprint, AuthDeployment deployment, RuntimeEnvironment environment) {
         var bp = blueprint.getSpec();
         var ad = deployment.getSpec();
         Map<String, String> env = new LinkedHashMap<>();
@@ -40,6 +40,14 @@ public final class RuntimeConfig {
                 .collect(Collectors.joining(",")));
         env.put("FIVENINES_LIMITS_REPLICAS", String.valueOf(replicas(blueprint, deployment)));
         env.put("FIVENINES_HEALTH_PATH", bp.getHealthCheck().getPath());
+        String endpoints = storageChain(deployment).stream().filter(environment.storageEndpoints()::containsKey)
+                .map(region -> region + "=" + environment.storageEndpoints().get(region)).collect(Collectors.joining(","));
+        if (!endpoints.isEmpty()) {
+            env.put("FIVENINES_STORAGE_ENDPOINTS", endpoints);
+        }
+        if (bp.getRuntime().getBootstrapSecretRef() != null) {
+            env.put("FIVENINES_ADMIN_BOOTSTRAP_SECRETS_DIR", Workload.BOOTSTRAP_SECRETS_DIR);
+        }
         if (ad.getCustomer() != null) {
             env.put("FIVENINES_CUSTOMER", ad.getCustomer());
         }

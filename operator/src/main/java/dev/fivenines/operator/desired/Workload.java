@@ -1,5 +1,6 @@
 package dev.fivenines.operator.desired;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,18 +10,25 @@ import dev.fivenines.api.v1alpha1.AuthDeployment;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -36,17 +44,21 @@ public final class Workload {
 
     public static final String CONTAINER = "auth";
     public static final String CONFIG_HASH = "fivenines.dev/config-hash";
+    /** The user and group the images run as (numeric, so the kubelet can check runAsNonRoot). */
+    public static final long RUNTIME_USER = 10001L;
+    /** Where the tenants' bootstrap admin secrets are mounted; the runtime reads the folder (FIVENINES_ADMIN_BOOTSTRAP_SECRETS_DIR). */
+    public static final String BOOTSTRAP_SECRETS_DIR = "/var/run/fivenines/bootstrap";
 
     private final AuthBlueprint blueprint;
     private final String revision;
     private final AuthDeployment deployment;
-    private final int port;
+    private final RuntimeEnvironment environment;
 
-    public Workload(AuthBlueprint blueprint, String revision, AuthDeployment deployment, int port) {
+    public Workload(AuthBlueprint blueprint, String revision, AuthDeployment deployment, RuntimeEnvironment environment) {
         this.blueprint = blueprint;
         this.revision = revision;
         this.deployment = deployment;
-        this.port = port;
+        this.environment = environment;
     }
 
     /** Every object, in the order they are applied. */
@@ -67,12 +79,17 @@ public final class Workload {
     }
 
     public ServiceAccount serviceAccount() {
-        return new ServiceAccountBuilder().withMetadata(metadata(name())).build();
+        ObjectMeta meta = metadata(name());
+        var serviceAccount = blueprint.getSpec().getRuntime().getServiceAccount();
+        if (serviceAccount != null && serviceAccount.getAnnotations() != null && !serviceAccount.getAnnotations().isEmpty()) {
+            meta.setAnnotations(new LinkedHashMap<>(serviceAccount.getAnnotations()));
+        }
+        return new ServiceAccountBuilder().withMetadata(meta).build();
     }
 
     public ConfigMap configMap() {
         return new ConfigMapBuilder().withMetadata(metadata(configMapName()))
-                .withData(RuntimeConfig.of(blueprint, deployment)).build();
+                .withData(RuntimeConfig.of(blueprint, deployment, environment)).build();
     }
 
     public Deployment deployment() {
@@ -82,7 +99,8 @@ public final class Workload {
                 : runtime.getResources();
         Map<String, String> nodeSelector = overrides != null ? emptyToNull(overrides.getNodeSelector()) : null;
         List<Toleration> tolerations = overrides != null ? emptyToNull(overrides.getTolerations()) : null;
-        String configHash = RuntimeConfig.hash(RuntimeConfig.of(blueprint, deployment));
+        String configHash = RuntimeConfig.hash(RuntimeConfig.of(blueprint, deployment, environment));
+        var bootstrap = runtime.getBootstrapSecretRef();
 
         return new DeploymentBuilder()
                 .withMetadata(metadata(name()))
@@ -98,11 +116,16 @@ public final class Workload {
                 .withServiceAccountName(name())
                 .withNodeSelector(nodeSelector)
                 .withTolerations(tolerations)
+                // the restricted Pod Security Standard
+                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(RUNTIME_USER).withRunAsGroup(RUNTIME_USER)
+                .withFsGroup(RUNTIME_USER).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withVolumes(volumes(bootstrap == null ? null : bootstrap.getName()))
                 .withContainers(new ContainerBuilder()
                         .withName(CONTAINER)
                         .withImage(runtime.getImage() + ":" + runtime.getVersion())
-                        .addNewPort().withName("http").withContainerPort(port).withProtocol("TCP").endPort()
-                        .addNewEnvFrom().withNewConfigMapRef().withName(configMapName()).endConfigMapRef().endEnvFrom()
+                        .addNewPort().withName("http").withContainerPort(environment.port()).withProtocol("TCP").endPort()
+                        .withEnvFrom(envFrom())
+                        .withVolumeMounts(volumeMounts(bootstrap != null))
                         .withNewReadinessProbe().withNewHttpGet().withPath("/q/health/ready").withPort(new IntOrString("http"))
                         .endHttpGet().withPeriodSeconds(5).withFailureThreshold(3).endReadinessProbe()
                         .withNewLivenessProbe().withNewHttpGet().withPath("/q/health/live").withPort(new IntOrString("http"))
@@ -115,6 +138,34 @@ public final class Workload {
                 .endTemplate()
                 .endSpec()
                 .build();
+    }
+
+    /** A writable /tmp (Quarkus and the native crypto provider write there) and, when named, the bootstrap Secret. */
+    private static List<Volume> volumes(String bootstrapSecret) {
+        List<Volume> volumes = new ArrayList<>();
+        volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().withSizeLimit(new Quantity("64Mi")).endEmptyDir().build());
+        if (bootstrapSecret != null) {
+            volumes.add(new VolumeBuilder().withName("bootstrap").withNewSecret().withSecretName(bootstrapSecret)
+                    .withDefaultMode(0440).endSecret().build());
+        }
+        return volumes;
+    }
+
+    private static List<VolumeMount> volumeMounts(boolean bootstrap) {
+        List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
+        if (bootstrap) {
+            mounts.add(new VolumeMountBuilder().withName("bootstrap").withMountPath(BOOTSTRAP_SECRETS_DIR).withReadOnly(true).build());
+        }
+        return mounts;
+    }
+
+    private List<EnvFromSource> envFrom() {
+        List<EnvFromSource> sources = new ArrayList<>();
+        sources.add(new EnvFromSourceBuilder().withNewConfigMapRef().withName(configMapName()).endConfigMapRef().build());
+        environment.awsCredentialsSecret().ifPresent(secret -> sources.add(
+                new EnvFromSourceBuilder().withNewSecretRef().withName(secret).withOptional(false).endSecretRef().build()));
+        return sources;
     }
 
     public Service service() {

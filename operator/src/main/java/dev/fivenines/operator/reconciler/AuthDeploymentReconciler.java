@@ -133,7 +133,7 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
         }
 
         String revision = Revision.of(blueprint.get().getSpec());
-        Workload workload = new Workload(blueprint.get(), revision, deployment, config.runtimePort());
+        Workload workload = new Workload(blueprint.get(), revision, deployment, config.runtime().environment(config.runtimePort()));
         boolean unchangedSinceLastApply = revision.equals(previousRevision(deployment))
                 && Objects.equals(deployment.getMetadata().getGeneration(), previousGeneration(deployment));
 

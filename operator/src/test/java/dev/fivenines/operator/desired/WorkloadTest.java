@@ -24,7 +24,7 @@ class WorkloadTest {
     private static final String REVISION = Revision.of(BLUEPRINT.getSpec());
 
     private static Deployment deploymentOf(AuthDeployment deployment) {
-        return new Workload(BLUEPRINT, REVISION, deployment, 8080).deployment();
+        return new Workload(BLUEPRINT, REVISION, deployment, RuntimeEnvironment.onAws(8080)).deployment();
     }
 
     /** The JSON paths at which two objects differ. */
@@ -103,7 +103,7 @@ class WorkloadTest {
     @Test
     void everyObjectIsOwnedByTheDeploymentAndLabelledWithTheRevision() {
         AuthDeployment deployment = Fixtures.deployment("payments", "auth-primary", "auth", Variant.Primary, "us-east-1");
-        for (var object : new Workload(BLUEPRINT, REVISION, deployment, 8080).objects()) {
+        for (var object : new Workload(BLUEPRINT, REVISION, deployment, RuntimeEnvironment.onAws(8080)).objects()) {
             assertThat(object.getMetadata().getNamespace()).isEqualTo("payments");
             assertThat(object.getMetadata().getLabels()).containsEntry(Labels.REVISION, REVISION)
                     .containsEntry(Labels.MANAGED_BY, "fivenines-operator").containsEntry(Labels.BLUEPRINT, "auth");
@@ -118,7 +118,7 @@ class WorkloadTest {
     @Test
     void runtimeConfigurationCarriesRegionChainTablesIssuerAndLimits() {
         AuthDeployment edge = Fixtures.deployment("payments", "auth-edge", "auth", Variant.Edge, "eu-central-1");
-        var data = new Workload(BLUEPRINT, REVISION, edge, 8080).configMap().getData();
+        var data = new Workload(BLUEPRINT, REVISION, edge, RuntimeEnvironment.onAws(8080)).configMap().getData();
 
         assertThat(data).containsEntry("FIVENINES_REGION", "eu-central-1")
                 .containsEntry("FIVENINES_STORAGE_REGION", "eu-central-1")
@@ -138,7 +138,7 @@ class WorkloadTest {
         AuthDeployment primary = Fixtures.deployment("payments", "auth-primary", "auth", Variant.Primary, "us-east-1");
 
         Deployment before = deploymentOf(primary);
-        Deployment after = new Workload(next, nextRevision, primary, 8080).deployment();
+        Deployment after = new Workload(next, nextRevision, primary, RuntimeEnvironment.onAws(8080)).deployment();
 
         assertThat(nextRevision).isNotEqualTo(REVISION);
         assertThat(after.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
