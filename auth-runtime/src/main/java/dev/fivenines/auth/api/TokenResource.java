@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.fivenines.auth.config.RuntimeSettings;
 import dev.fivenines.auth.storage.AuthStore;
+import dev.fivenines.auth.tokens.BootstrapSecrets;
 import dev.fivenines.auth.tokens.TokenService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -36,12 +37,15 @@ public class TokenResource {
     private final RuntimeSettings settings;
     private final AuthStore store;
     private final RequestLimits limits;
+    private final BootstrapSecrets bootstrapSecrets;
 
-    public TokenResource(TokenService tokens, RuntimeSettings settings, AuthStore store, RequestLimits limits) {
+    public TokenResource(TokenService tokens, RuntimeSettings settings, AuthStore store, RequestLimits limits,
+            BootstrapSecrets bootstrapSecrets) {
         this.tokens = tokens;
         this.settings = settings;
         this.store = store;
         this.limits = limits;
+        this.bootstrapSecrets = bootstrapSecrets;
     }
 
     private Response storedClient(String tenant, String clientId, String secret) {
@@ -87,7 +91,7 @@ public class TokenResource {
             return storedClient(tenant, clientId, clientSecret);
         }
         limits.admit(tenant, "client:" + ADMIN_CLIENT);
-        String expected = settings.admin().bootstrapSecrets().get(tenant);
+        String expected = bootstrapSecrets.of(tenant).orElse(null);
         if (expected == null || clientSecret == null
                 || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8))) {
             return Response.fromResponse(ErrorMappers.error(401, "invalid_client", null, "unknown client or wrong secret"))

@@ -119,6 +119,12 @@ public interface RuntimeSettings {
          * tenant, exchanged at the token endpoint for an admin token. Keep it in a Kubernetes Secret.
          */
         Map<String, String> bootstrapSecrets();
+
+        /**
+         * A folder where each file is named after a tenant and holds its bootstrap admin secret: the Secret the
+         * blueprint's {@code runtime.bootstrapSecretRef} names, mounted read-only by the operator. Re-read every 30 s.
+         */
+        Optional<String> bootstrapSecretsDir();
     }
 
     interface Health {
