@@ -14,3 +14,12 @@ helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
 app.kubernetes.io/name: {{ include "fivenines-operator.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
+
+{{/* region=url entries, comma-separated and sorted, as the operator reads fivenines.runtime.storage-endpoints */}}
+{{- define "fivenines-operator.endpoints" -}}
+{{- $entries := list -}}
+{{- range $region, $url := . -}}
+{{- $entries = append $entries (printf "%s=%s" $region $url) -}}
+{{- end -}}
+{{- join "," $entries -}}
+{{- end }}

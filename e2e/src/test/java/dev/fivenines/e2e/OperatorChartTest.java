@@ -50,7 +50,8 @@ class OperatorChartTest {
         try (Stream<Path> crds = Files.list(chartDir().resolve("crds"))) {
             crds.sorted().forEach(crd -> Crds.install(client, crd));
         }
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).serverSideApply();
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
+                .addToLabels("pod-security.kubernetes.io/enforce", "restricted").endMetadata().build()).serverSideApply();
         String rendered = chart().template().withName("fivenines").withNamespace(NAMESPACE)
                 .withKubeVersion(plane.version().getGitVersion()).set("region", "us-east-1").call();
         List<HasMetadata> objects = client.load(new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8))).items();
@@ -89,6 +90,30 @@ class OperatorChartTest {
             assertThat(e.getValue()).isEqualTo("us-east-1");
         });
         assertThat(env).anySatisfy(e -> assertThat(e.getName()).isEqualTo("FIVENINES_LEADER_ELECTION_LEASE_NAMESPACE"));
+    }
+
+    @Test
+    void operatorPodIsAdmittedWhereTheRestrictedPodSecurityStandardIsEnforced(KubernetesClient client) {
+        var template = client.apps().deployments().inNamespace(NAMESPACE).withName("fivenines-operator").get().getSpec().getTemplate();
+        var pod = new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("operator-pod-check")
+                .withNamespace(NAMESPACE).endMetadata().withSpec(template.getSpec()).build();
+        assertThat(client.resource(pod).create().getMetadata().getUid()).isNotBlank();
+        pod.getSpec().getContainers().get(0).getSecurityContext().setAllowPrivilegeEscalation(true);
+        pod.getMetadata().setName("operator-pod-escalating");
+        assertThatThrownBy(() -> client.resource(pod).create()).as("the check can fail")
+                .hasMessageContaining("allowPrivilegeEscalation");
+    }
+
+    @Test
+    void runtimeSettingsForEmulatorsReachTheOperatorsEnvironment() {
+        String rendered = chart().template().withName("fivenines").withNamespace(NAMESPACE).withKubeVersion("1.34.4")
+                .set("allRegions", "true").set("aws.enabled", "false")
+                .set("runtime.storageEndpoints.us-east-1", "http://10.213.0.2:18000")
+                .set("runtime.storageEndpoints.eu-west-1", "http://10.213.0.2:18001")
+                .set("runtime.awsCredentialsSecret", "local-aws").call();
+        assertThat(rendered).contains("name: FIVENINES_RUNTIME_STORAGE_ENDPOINTS\n              value: \"eu-west-1=http://10.213.0.2:18001,us-east-1=http://10.213.0.2:18000\"")
+                .contains("name: FIVENINES_RUNTIME_AWS_CREDENTIALS_SECRET\n              value: \"local-aws\"")
+                .contains("name: FIVENINES_AWS_ENABLED\n              value: \"false\"");
     }
 
     @Test
