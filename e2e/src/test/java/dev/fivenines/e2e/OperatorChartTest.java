@@ -137,6 +137,7 @@ class OperatorChartTest {
         assertThat(allowed(client, "policy", "poddisruptionbudgets", "", "patch", "team-a")).isTrue();
         assertThat(allowed(client, "", "events", "", "create", "team-a")).isTrue();
         assertThat(allowed(client, "coordination.k8s.io", "leases", "", "update", NAMESPACE)).isTrue();
+        assertThat(allowed(client, "coordination.k8s.io", "leases", "", "patch", NAMESPACE)).as("renew the Lease").isTrue();
     }
 
     @Test

@@ -47,7 +47,8 @@ class LocalClusterCommandTest {
                     .anyMatch(line -> line.startsWith("netns " + NETNS))
                     .anyMatch(line -> line.startsWith("mount ") && line.contains("/netns/cni-"))
                     .anyMatch(line -> line.startsWith("cgroup ") && line.contains(NETNS))
-                    .anyMatch(line -> line.startsWith("process ") && line.contains("kubelet"));
+                    .anyMatch(line -> line.startsWith("process ") && line.contains("kubelet"))
+                    .anyMatch(line -> line.startsWith("log link "));
         } finally {
             Commands.run(Duration.ofMinutes(2), env, "bash", "e2e/bin/cluster", "down");
         }
@@ -80,6 +81,20 @@ class LocalClusterCommandTest {
         }
         try (Stream<Path> controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
             controllers.map(c -> c.resolve(NETNS)).filter(Files::exists).forEach(c -> lines.add("cgroup " + c));
+        }
+        Path containerLogs = Path.of("/var/log/containers");
+        if (Files.isDirectory(containerLogs)) {
+            try (Stream<Path> links = Files.list(containerLogs)) {
+                links.filter(Files::isSymbolicLink).forEach(link -> {
+                    try {
+                        if (Files.readSymbolicLink(link).toString().startsWith(state.toString())) {
+                            lines.add("log link " + link);
+                        }
+                    } catch (Exception gone) {
+                        // removed while being read
+                    }
+                });
+            }
         }
         Commands.run(Duration.ofSeconds(20), Map.of(), "iptables-save").output().lines()
                 .filter(l -> !l.startsWith("#")).forEach(l -> lines.add("iptables " + l));
