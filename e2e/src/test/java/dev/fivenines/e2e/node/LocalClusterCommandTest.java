@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fivenines.e2e.cluster.Commands;
+import dev.fivenines.testing.ListeningSockets;
 
 /**
  * e2e/bin/cluster as a person runs it: up gives a node where a Deployment's pods run, and down leaves nothing of
@@ -49,11 +50,28 @@ class LocalClusterCommandTest {
                     .anyMatch(line -> line.startsWith("cgroup ") && line.contains(NETNS))
                     .anyMatch(line -> line.startsWith("process ") && line.contains("kubelet"))
                     .anyMatch(line -> line.startsWith("log link "));
+            // every component listens inside the node's namespace; on this machine's interfaces only the way in, on loopback
+            assertThat(ListeningSockets.of(clusterProcesses(state)))
+                    .as("listeners of the cluster's processes in this machine's network namespace")
+                    .containsExactly(ListeningSockets.loopback(16543));
         } finally {
             Commands.run(Duration.ofMinutes(2), env, "bash", "e2e/bin/cluster", "down");
         }
         assertThat(leftovers(state)).as("what is left after down").isEqualTo(before);
         assertThat(Files.exists(state)).as("the state folder").isFalse();
+    }
+
+    private static List<Long> clusterProcesses(Path state) throws Exception {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
+                try {
+                    String cmdline = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                    return cmdline.contains(state.toString()) || cmdline.contains("/run/netns/" + NETNS);
+                } catch (Exception gone) {
+                    return false;
+                }
+            }).map(p -> Long.parseLong(p.getFileName().toString())).toList();
+        }
     }
 
     private static String sh(Map<String, String> env, String command) {
