@@ -47,14 +47,14 @@ public final class ClusterExtension implements ParameterResolver {
         throw new ParameterResolutionException("Cannot resolve " + type);
     }
 
-    private record Shared(E2eCluster cluster) implements ExtensionContext.Store.CloseableResource {
+    private record Shared(E2eCluster cluster) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             cluster.close();
         }
     }
 
-    private record ClassClient(KubernetesClient client) implements ExtensionContext.Store.CloseableResource {
+    private record ClassClient(KubernetesClient client) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             client.close();
