@@ -110,10 +110,12 @@ class OperatorChartTest {
                 .set("allRegions", "true").set("aws.enabled", "false")
                 .set("runtime.storageEndpoints.us-east-1", "http://10.213.0.2:18000")
                 .set("runtime.storageEndpoints.eu-west-1", "http://10.213.0.2:18001")
-                .set("runtime.awsCredentialsSecret", "local-aws").call();
+                .set("runtime.awsCredentialsSecret", "local-aws")
+                .set("aws.dynamodbEndpoints.us-west-2", "http://127.0.0.1:8001").call();
         assertThat(rendered).contains("name: FIVENINES_RUNTIME_STORAGE_ENDPOINTS\n              value: \"eu-west-1=http://10.213.0.2:18001,us-east-1=http://10.213.0.2:18000\"")
                 .contains("name: FIVENINES_RUNTIME_AWS_CREDENTIALS_SECRET\n              value: \"local-aws\"")
-                .contains("name: FIVENINES_AWS_ENABLED\n              value: \"false\"");
+                .contains("name: FIVENINES_AWS_ENABLED\n              value: \"false\"")
+                .contains("name: FIVENINES_AWS_DYNAMODB_ENDPOINTS\n              value: \"us-west-2=http://127.0.0.1:8001\"");
     }
 
     @Test

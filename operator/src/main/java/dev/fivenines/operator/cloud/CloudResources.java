@@ -49,7 +49,7 @@ public class CloudResources {
             synchronized (this) {
                 if (aws == null) {
                     Map<String, URI> endpoints = new LinkedHashMap<>();
-                    config.aws().dynamodbEndpoints().forEach((region, url) -> endpoints.put(region, URI.create(url)));
+                    config.aws().dynamodbEndpointsByRegion().forEach((region, url) -> endpoints.put(region, URI.create(url)));
                     AwsSettings settings = AwsSettings.defaults().withDynamoDbEndpoints(endpoints);
                     if (config.aws().route53Endpoint().isPresent()) {
                         settings = settings.withRoute53Endpoint(URI.create(config.aws().route53Endpoint().get()));

@@ -48,16 +48,9 @@ public interface OperatorConfig {
 
         /** The settings as the workload builder takes them. */
         default dev.fivenines.operator.desired.RuntimeEnvironment environment(int port) {
-            java.util.Map<String, String> endpoints = new java.util.LinkedHashMap<>();
-            for (String entry : storageEndpoints().orElse(java.util.List.of())) {
-                int eq = entry.indexOf('=');
-                if (eq <= 0 || eq == entry.length() - 1) {
-                    throw new IllegalArgumentException("fivenines.runtime.storage-endpoints: '" + entry
-                            + "' is not region=url (e.g. us-east-1=http://10.213.0.2:18000)");
-                }
-                endpoints.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
-            }
-            return new dev.fivenines.operator.desired.RuntimeEnvironment(port, endpoints, awsCredentialsSecret());
+            return new dev.fivenines.operator.desired.RuntimeEnvironment(port,
+                    RegionEndpoints.parse("fivenines.runtime.storage-endpoints", storageEndpoints().orElse(java.util.List.of())),
+                    awsCredentialsSecret());
         }
     }
 
@@ -72,8 +65,16 @@ public interface OperatorConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Per region, a DynamoDB endpoint to use instead of AWS's (local emulators), e.g. us-east-1=http://127.0.0.1:8000. */
-        java.util.Map<String, String> dynamodbEndpoints();
+        /**
+         * DynamoDB endpoints to use instead of AWS's (local emulators), as region=url entries separated by commas,
+         * e.g. us-east-1=http://127.0.0.1:8000,us-west-2=http://127.0.0.1:8001.
+         */
+        Optional<java.util.List<String>> dynamodbEndpoints();
+
+        /** {@link #dynamodbEndpoints()} by region. */
+        default java.util.Map<String, String> dynamodbEndpointsByRegion() {
+            return RegionEndpoints.parse("fivenines.aws.dynamodb-endpoints", dynamodbEndpoints().orElse(java.util.List.of()));
+        }
 
         /** A Route 53 endpoint to use instead of AWS's. */
         Optional<String> route53Endpoint();

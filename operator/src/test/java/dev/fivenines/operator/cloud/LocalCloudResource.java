@@ -22,7 +22,8 @@ public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("fivenines.aws.enabled", "true");
         config.put("fivenines.aws.route53-endpoint", cloud.route53Endpoint().toString());
-        cloud.dynamoDbEndpoints().forEach((region, uri) -> config.put("fivenines.aws.dynamodb-endpoints.\"" + region + "\"", uri.toString()));
+        config.put("fivenines.aws.dynamodb-endpoints", cloud.dynamoDbEndpoints().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(",")));
         return config;
     }
 

@@ -13,7 +13,7 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
-/** The runtime settings for emulators as the chart gives them to the operator: environment variables only. */
+/** The settings for emulators as the chart gives them to the operator: environment variables only. */
 class RuntimeSettingsFromEnvironmentTest {
 
     private static OperatorConfig fromEnvironment(Map<String, String> env) {
@@ -32,6 +32,15 @@ class RuntimeSettingsFromEnvironmentTest {
                 Map.entry("us-east-1", "http://10.213.0.2:18000"));
         assertThat(environment.awsCredentialsSecret()).contains("local-aws");
         assertThat(environment.port()).isEqualTo(8080);
+    }
+
+    @Test
+    void theOperatorsOwnDynamoDbEndpointsComeFromOneVariableToo() {
+        var aws = fromEnvironment(Map.of("FIVENINES_AWS_DYNAMODB_ENDPOINTS",
+                "us-east-1=http://127.0.0.1:8000,us-west-2=http://127.0.0.1:8001")).aws();
+        assertThat(aws.dynamodbEndpointsByRegion()).containsOnly(Map.entry("us-east-1", "http://127.0.0.1:8000"),
+                Map.entry("us-west-2", "http://127.0.0.1:8001"));
+        assertThat(fromEnvironment(Map.of()).aws().dynamodbEndpointsByRegion()).isEmpty();
     }
 
     @Test
