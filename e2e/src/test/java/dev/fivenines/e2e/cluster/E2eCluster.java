@@ -1,8 +1,12 @@
 package dev.fivenines.e2e.cluster;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
  * A Kubernetes cluster whose pods really run, as the end-to-end tests see it. One suite, two providers:
@@ -22,7 +26,14 @@ public interface E2eCluster extends AutoCloseable {
 
     Path kubeconfig();
 
-    KubernetesClient newClient();
+    /** A new client of the cluster, which the caller closes. */
+    default KubernetesClient newClient() {
+        try {
+            return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig()))).build();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + kubeconfig() + ": " + e.getMessage(), e);
+        }
+    }
 
     /** The images the project built for this cluster. */
     Images images();

@@ -10,14 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
  * A Kind cluster made by e2e/kind/run, which loads both images into it and passes, in the environment,
@@ -54,15 +49,6 @@ final class KindCluster implements E2eCluster {
     @Override
     public Path kubeconfig() {
         return kubeconfig;
-    }
-
-    @Override
-    public KubernetesClient newClient() {
-        try {
-            return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + kubeconfig + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

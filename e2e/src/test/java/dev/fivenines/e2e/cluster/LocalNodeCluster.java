@@ -10,9 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
  * The local cluster with a real node (e2e/bin/cluster): started on first use, stopped at the end of the
@@ -55,16 +53,6 @@ final class LocalNodeCluster implements E2eCluster {
     @Override
     public Path kubeconfig() {
         return Path.of(env.get("KUBECONFIG"));
-    }
-
-    @Override
-    public KubernetesClient newClient() {
-        try {
-            String yaml = java.nio.file.Files.readString(kubeconfig());
-            return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(yaml)).build();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot read " + kubeconfig() + ": " + e.getMessage(), e);
-        }
     }
 
     @Override
