@@ -124,6 +124,8 @@ abstract class GlobalTablesContract {
         assertThat(aws.globalTables().removeReplica(owner, home, table, second)).isEqualTo(ReplicaChange.STARTED);
 
         await().atMost(target().tableTimeout()).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                // "not yet, ask again" (e.g. a replica's tags while it is being removed) is what a poller retries
+                .ignoreException(ResourceBusy.class)
                 .until(() -> aws.globalTables().describe(second, table).isEmpty());
         assertThat(awaitSettled(home, table).replicas()).isEqualTo(Map.of(home, ReplicaStatus.ACTIVE));
         assertThat(aws.globalTables().removeReplica(owner, home, table, second)).isEqualTo(ReplicaChange.NOTHING_TO_DO);
@@ -200,12 +202,16 @@ abstract class GlobalTablesContract {
 
     protected TableState awaitActive(String region, String table) {
         return await().atMost(target().tableTimeout()).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                // "not yet, ask again" (e.g. a replica's tags while it is being removed) is what a poller retries
+                .ignoreException(ResourceBusy.class)
                 .until(() -> aws.globalTables().describe(region, table).orElse(null),
                         state -> state != null && state.status() == TableStatus.ACTIVE);
     }
 
     protected TableState awaitSettled(String region, String table) {
         return await().atMost(target().tableTimeout()).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                // "not yet, ask again" (e.g. a replica's tags while it is being removed) is what a poller retries
+                .ignoreException(ResourceBusy.class)
                 .until(() -> aws.globalTables().describe(region, table).orElse(null),
                         state -> state != null && state.changeInProgress().isEmpty());
     }
