@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ForkJoinPool;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -39,10 +40,14 @@ public final class TokenService {
     private final VerifiedTokenCache verified;
 
     public TokenService(TokenSettings settings, KeySource keys, Clock clock) {
+        this(settings, keys, clock, new VerifiedTokenCache(CACHED_TOKENS, settings.clockSkew(), clock, ForkJoinPool.commonPool()));
+    }
+
+    TokenService(TokenSettings settings, KeySource keys, Clock clock, VerifiedTokenCache verified) {
         this.settings = settings;
         this.keys = keys;
         this.clock = clock;
-        this.verified = new VerifiedTokenCache(CACHED_TOKENS, settings.clockSkew());
+        this.verified = verified;
     }
 
     /** The tenant's keys, for its JWKS. */
@@ -88,7 +93,7 @@ public final class TokenService {
         if (token == null || token.isEmpty() || token.length() > settings.maxTokenBytes()) {
             return null;
         }
-        return verified.get(tenant, token, audience, Instant.now(clock));
+        return verified.get(tenant, token, audience);
     }
 
     public VerifiedToken verify(String tenant, String token, String audience) throws TokenRejected {
@@ -98,12 +103,12 @@ public final class TokenService {
         if (token.length() > settings.maxTokenBytes()) {
             throw new TokenRejected(Reason.OVERSIZED, "at most " + settings.maxTokenBytes() + " bytes");
         }
-        VerifiedToken cached = verified.get(tenant, token, audience, Instant.now(clock));
+        VerifiedToken cached = verified.get(tenant, token, audience);
         if (cached != null) {
             return cached;
         }
         VerifiedToken checked = verifyAfresh(tenant, token, audience);
-        verified.put(token, audience, checked, Instant.now(clock));
+        verified.put(token, audience, checked);
         return checked;
     }
 

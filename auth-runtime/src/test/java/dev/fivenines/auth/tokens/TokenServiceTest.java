@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ class TokenServiceTest {
     private final MutableClock now = new MutableClock(T0);
     private final Clock clock = now;
     private final Map<String, KeyRing> rings = new HashMap<>();
+    private final AtomicInteger freshVerifications = new AtomicInteger();
 
     @BeforeAll
     static void nativeCrypto() {
@@ -42,6 +46,28 @@ class TokenServiceTest {
     private TokenService service(Algorithm algorithm) {
         TokenSettings settings = new TokenSettings("https://auth.example.com", algorithm, Duration.ofMinutes(15), Duration.ofSeconds(30), 4096);
         return new TokenService(settings, tenant -> rings.computeIfAbsent(tenant, t -> KeyRing.create(t, algorithm, T0)), clock);
+    }
+
+    /**
+     * A service with a small verified-token cache whose upkeep runs on the calling thread, over keys that count the
+     * tokens that had to be verified afresh (each looks its key up once, just before its signature check).
+     */
+    private TokenService countingService(int cachedTokens) {
+        TokenSettings settings = new TokenSettings("https://auth.example.com", Algorithm.ES256, Duration.ofMinutes(15), Duration.ofSeconds(30),
+                4096);
+        KeySource keys = new KeySource() {
+            @Override
+            public KeyRing ring(String tenant) {
+                return rings.computeIfAbsent(tenant, t -> KeyRing.create(t, Algorithm.ES256, T0));
+            }
+
+            @Override
+            public KeyRing ringKnowing(String tenant, String kid) {
+                freshVerifications.incrementAndGet();
+                return ring(tenant);
+            }
+        };
+        return new TokenService(settings, keys, clock, new VerifiedTokenCache(cachedTokens, settings.clockSkew(), clock, Runnable::run));
     }
 
     private static Reason rejection(TokenService service, String tenant, String token, String audience) {
@@ -221,5 +247,39 @@ class TokenServiceTest {
 
         assertThat(rejection(service, "globex", token, "fivenines")).isEqualTo(Reason.WRONG_ISSUER);
         assertThat(rejection(service, "acme", token, "billing-api")).isEqualTo(Reason.WRONG_AUDIENCE);
+    }
+
+    @Test
+    void aFloodOfDistinctTokensDoesNotPushOutATokenInSteadyUse() throws TokenRejected {
+        TokenService service = countingService(100);
+        String steady = service.issue("acme", "client:billing", "fivenines", "").token();
+        List<String> flood = IntStream.range(0, 2_000).mapToObj(i -> service.issue("acme", "client:bot-" + i, "fivenines", "").token()).toList();
+
+        service.verify("acme", steady, "fivenines");
+        for (String token : flood) {
+            service.verify("acme", token, "fivenines");
+            assertThat(service.verify("acme", steady, "fivenines").subject()).isEqualTo("client:billing");
+        }
+
+        assertThat(freshVerifications.get()).as("every flood token once, the steady token only the first time").isEqualTo(1 + flood.size());
+        assertThat(service.alreadyVerified("acme", steady, "fivenines")).isNotNull();
+    }
+
+    @Test
+    void aRememberedTokenIsGoneTheMomentItsExpiryAndSkewHavePassed() throws TokenRejected {
+        TokenService service = countingService(100);
+        String token = service.issue("acme", "user:alice", "fivenines", "").token();
+        service.verify("acme", token, "fivenines");
+        Instant lastValid = T0.plus(Duration.ofMinutes(15)).plusSeconds(30).minusMillis(1);
+
+        now.set(lastValid);
+        assertThat(service.alreadyVerified("acme", token, "fivenines")).isNotNull();
+        service.verify("acme", token, "fivenines");
+        assertThat(freshVerifications.get()).as("answered from memory").isEqualTo(1);
+
+        now.set(lastValid.plusMillis(1));
+        assertThat(service.alreadyVerified("acme", token, "fivenines")).isNull();
+        assertThat(rejection(service, "acme", token, "fivenines")).isEqualTo(Reason.EXPIRED);
+        assertThat(freshVerifications.get()).as("checked afresh, and refused").isEqualTo(2);
     }
 }
