@@ -3,6 +3,7 @@ package dev.fivenines.auth.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 import org.jboss.logging.Logger;
@@ -93,11 +94,15 @@ public class RuntimeBeans {
     @ApplicationScoped
     ModelCache models(AuthStore store, RuntimeSettings settings, Clock clock) {
         return new ModelCache(store::loadModel, settings.model().refreshAfter(), settings.model().maxAge(), clock,
-                Executors.newSingleThreadExecutor(r -> {
-                    Thread thread = new Thread(r, "model-refresh");
-                    thread.setDaemon(true);
-                    return thread;
-                }));
+                backgroundThread("model-refresh"));
+    }
+
+    private static Executor backgroundThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Produces
@@ -108,7 +113,7 @@ public class RuntimeBeans {
         TokenSettings tokenSettings = new TokenSettings(settings.tokens().issuer(), algorithm, settings.tokens().accessTokenTtl(),
                 settings.tokens().clockSkew(), settings.tokens().maxTokenBytes());
         KeyRings rings = new KeyRings(store, algorithm, settings.tokens().keyRotationPeriod(), settings.tokens().accessTokenTtl(),
-                settings.tokens().keyRefresh(), clock);
+                settings.tokens().keyRefresh(), clock, backgroundThread("key-refresh"));
         return new TokenService(tokenSettings, rings, clock);
     }
 
