@@ -1,5 +1,6 @@
 package dev.fivenines.auth.api;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,12 +12,20 @@ import dev.fivenines.auth.storage.ConflictingWrite;
 import dev.fivenines.auth.storage.StorageUnavailable;
 import dev.fivenines.auth.tokens.TokenRejected;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Every failure answered as JSON with a reason a client can act on; nothing internal leaks. */
 public class ErrorMappers {
+
+    private final BlockedRequestLog blockedLog;
+
+    @Inject
+    public ErrorMappers(Clock clock) {
+        this.blockedLog = new BlockedRequestLog(() -> clock.instant().getEpochSecond());
+    }
 
     static Response error(int status, String error, String field, String reason) {
         Map<String, String> body = new LinkedHashMap<>();
@@ -67,8 +76,6 @@ public class ErrorMappers {
         return Response.fromResponse(error(e.timedOut() ? 504 : 503, "temporarily_unavailable", null, e.getMessage() + "; retry"))
                 .header("Retry-After", "1").build();
     }
-
-    private final BlockedRequestLog blockedLog = new BlockedRequestLog(() -> System.currentTimeMillis() / 1000);
 
     @ServerExceptionMapper
     public Response blocked(RequestLimits.Blocked e, HttpServerRequest request) {

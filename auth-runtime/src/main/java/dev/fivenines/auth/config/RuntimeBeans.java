@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
 
@@ -24,6 +25,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +39,9 @@ public class RuntimeBeans {
 
     private static final Logger LOG = Logger.getLogger(RuntimeBeans.class);
 
+    /** The name of the monotonic nanosecond time source (a {@link LongSupplier}) that measures breaker cool-downs. */
+    public static final String NANO_TIME = "fivenines.nano-time";
+
     @Produces
     @ApplicationScoped
     Clock clock() {
@@ -43,8 +49,15 @@ public class RuntimeBeans {
     }
 
     @Produces
+    @Singleton
+    @Named(NANO_TIME)
+    LongSupplier nanoTime() {
+        return System::nanoTime;
+    }
+
+    @Produces
     @ApplicationScoped
-    DynamoDbClient dynamo(RuntimeSettings settings, MeterRegistry meters) {
+    DynamoDbClient dynamo(RuntimeSettings settings, MeterRegistry meters, @Named(NANO_TIME) LongSupplier nanoTime) {
         List<String> regions = StorageChain.regions(settings.storage());
         if (settings.storage().createTables()) {
             try (DynamoDbClient local = regionClient(regions.get(0), settings.storage(), Duration.ofSeconds(30))) {
@@ -53,7 +66,7 @@ public class RuntimeBeans {
         }
         List<StorageRegion> chain = regions.stream()
                 .map(region -> new StorageRegion(region, regionClient(region, settings.storage(), settings.storage().hopTimeout()),
-                        new CircuitBreaker(settings.storage().breakerFailures(), settings.storage().breakerCoolDown(), System::nanoTime)))
+                        new CircuitBreaker(settings.storage().breakerFailures(), settings.storage().breakerCoolDown(), nanoTime)))
                 .toList();
         LOG.infof("storage chain %s", chain.stream().map(StorageRegion::region).toList());
         return FailoverDynamoDb.over(chain, meters);

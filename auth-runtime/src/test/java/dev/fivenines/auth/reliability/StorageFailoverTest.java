@@ -2,11 +2,13 @@ package dev.fivenines.auth.reliability;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import dev.fivenines.testing.aws.RegionFaults;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 /**
  * The runtime over three DynamoDB Local regions whose endpoints are stopped one by one: decisions and token
@@ -26,11 +30,15 @@ import io.restassured.response.Response;
  * while decisions of a tenant already in memory go on (a storage outage does not stop decisions).
  */
 @QuarkusTest
+@TestProfile(DrivenNanoTime.Profile.class)
 @QuarkusTestResource(value = ThreeRegionResource.class, restrictToAnnotatedClass = true)
 class StorageFailoverTest {
 
     private static final String TENANT = "initech";
     private String clientSecret;
+
+    @Inject
+    DrivenNanoTime time;
 
     private static RegionFaults region(String name) {
         return ThreeRegionResource.regions.cloud().faults(name);
@@ -69,21 +77,21 @@ class StorageFailoverTest {
     }
 
     @AfterEach
-    void everyRegionBack() throws InterruptedException {
+    void everyRegionBack() {
         ThreeRegionResource.regions.restartAll();
-        Thread.sleep(1_100);
+        coolDownPasses();
         login().then().statusCode(200);
     }
 
+    /** Every open breaker lets a trial request through again. */
+    private void coolDownPasses() {
+        time.advance(ThreeRegionResource.BREAKER_COOL_DOWN.plusMillis(100));
+    }
+
+    /** Replication between the local cloud's regions runs on its own threads, in real time. */
     private static void awaitReplication() {
-        for (int i = 0; i < 300 && ThreeRegionResource.regions.cloud().pendingReplication() > 0; i++) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        assertThat(ThreeRegionResource.regions.cloud().pendingReplication()).isZero();
+        await("writes replicated to every region").atMost(Duration.ofSeconds(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .untilAsserted(() -> assertThat(ThreeRegionResource.regions.cloud().pendingReplication()).isZero());
     }
 
     @Test
@@ -145,13 +153,13 @@ class StorageFailoverTest {
     }
 
     @Test
-    void whenTheLocalRegionAnswersAgainTrafficReturnsToIt() throws InterruptedException {
+    void whenTheLocalRegionAnswersAgainTrafficReturnsToIt() {
         region("us-east-1").stop();
         for (int i = 0; i < 4; i++) {
             login().then().statusCode(200);
         }
         region("us-east-1").start();
-        Thread.sleep(1_100);
+        coolDownPasses();
         // the cool-down is over: the next requests try the local region again, and its first success closes the breaker
         login().then().statusCode(200);
         login().then().statusCode(200);

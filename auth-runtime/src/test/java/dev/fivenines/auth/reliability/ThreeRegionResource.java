@@ -1,5 +1,6 @@
 package dev.fivenines.auth.reliability;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class ThreeRegionResource implements QuarkusTestResourceLifecycleManager {
 
     static final String PREFIX = "failover";
+    /** How long a failing region is skipped; the tests pass it on {@link DrivenNanoTime}. */
+    static final Duration BREAKER_COOL_DOWN = Duration.ofSeconds(1);
     static volatile ThreeRegions regions;
 
     @Override
@@ -24,7 +27,7 @@ public class ThreeRegionResource implements QuarkusTestResourceLifecycleManager 
         config.put("fivenines.storage.endpoints", regions.endpointsSetting());
         config.put("fivenines.storage.table-prefix", PREFIX);
         config.put("fivenines.storage.hop-timeout", "2s");
-        config.put("fivenines.storage.breaker-cool-down", "1s");
+        config.put("fivenines.storage.breaker-cool-down", BREAKER_COOL_DOWN.toString());
         config.put("fivenines.health.reuse-for", "0s");
         config.put("fivenines.health.path", "/healthz/deep");
         config.put("fivenines.model.refresh-after", "1s");

@@ -2,6 +2,7 @@ package dev.fivenines.auth.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -75,23 +76,14 @@ class FailoverDynamoDbTest {
         try (DynamoDbClient local = regions.client("us-east-1", Duration.ofSeconds(5))) {
             local.putItem(b -> b.tableName(TABLE).item(item(pk, value)));
         }
-        awaitReplicated(pk);
+        awaitReplicated();
         return pk;
     }
 
-    private static void awaitReplicated(String pk) {
-        for (int i = 0; i < 200 && regions.cloud().pendingReplication() > 0; i++) {
-            sleep(10);
-        }
-        assertThat(regions.cloud().pendingReplication()).as("writes still to replicate").isZero();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Replication between the local cloud's regions runs on its own threads, in real time. */
+    private static void awaitReplicated() {
+        await("writes replicated to every region").atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .untilAsserted(() -> assertThat(regions.cloud().pendingReplication()).as("writes still to replicate").isZero());
     }
 
     private double hops(String region) {

@@ -1,8 +1,9 @@
 package dev.fivenines.auth.storage;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import dev.fivenines.tables.AuthTables;
@@ -49,21 +50,10 @@ public final class ThreeRegions implements AutoCloseable {
     }
 
     private static void awaitActive(DynamoDbClient home, String table, String replica) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            boolean active = home.describeTable(b -> b.tableName(table)).table().replicas().stream()
-                    .anyMatch(r -> r.regionName().equals(replica) && r.replicaStatus() == ReplicaStatus.ACTIVE);
-            if (active) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("replica " + replica + " of " + table + " did not become ACTIVE in 30 s");
+        await("replica " + replica + " of " + table + " ACTIVE").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> home.describeTable(b -> b.tableName(table)).table().replicas().stream()
+                        .anyMatch(r -> r.regionName().equals(replica) && r.replicaStatus() == ReplicaStatus.ACTIVE));
     }
 
     public LocalCloud cloud() {
