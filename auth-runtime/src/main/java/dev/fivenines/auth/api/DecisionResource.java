@@ -6,6 +6,7 @@ import dev.fivenines.auth.authz.Permission;
 import dev.fivenines.auth.authz.ResourcePath;
 import dev.fivenines.auth.authz.Subject;
 import dev.fivenines.auth.config.RuntimeSettings;
+import dev.fivenines.auth.drill.DrillFault;
 import dev.fivenines.auth.tokens.TokenRejected;
 import dev.fivenines.auth.tokens.TokenService;
 import dev.fivenines.auth.tokens.VerifiedToken;
@@ -38,12 +39,14 @@ public class DecisionResource {
     private final TokenService tokens;
     private final RuntimeSettings settings;
     private final RequestLimits limits;
+    private final DrillFault drill;
 
-    public DecisionResource(ModelCache models, TokenService tokens, RuntimeSettings settings, RequestLimits limits) {
+    public DecisionResource(ModelCache models, TokenService tokens, RuntimeSettings settings, RequestLimits limits, DrillFault drill) {
         this.models = models;
         this.tokens = tokens;
         this.settings = settings;
         this.limits = limits;
+        this.drill = drill;
     }
 
     /**
@@ -79,6 +82,7 @@ public class DecisionResource {
         Subject subject = BadRequest.check("subject", () -> Subject.parse(question.subject() == null ? caller.subject() : question.subject()));
         String permission = BadRequest.check("permission", () -> Permission.requireConcrete(question.permission()));
         String resource = BadRequest.check("resource", () -> ResourcePath.requirePath(question.resource()));
+        drill.beforeDecision();
         Decision decision = models.model(tenant).decide(subject, permission, resource);
         return new Answer(decision.allowed(), decision.reason(), decision.recordId(), decision.role());
     }

@@ -38,6 +38,33 @@ public interface E2eCluster extends AutoCloseable {
     /** The images the project built for this cluster. */
     Images images();
 
+    /**
+     * The runtime versions a rollout drill needs besides {@link #images()}: a good next version and a
+     * drill-fault version (e2e/bin/build-drill-images), as image tags of the same repository.
+     */
+    DrillVersions drillVersions();
+
+    /** Image tags of the runtime repository: the same build, retagged, and with a drill fault set. */
+    record DrillVersions(String next, String drillFault) {
+
+        /** Reads the {@code next=...} and {@code drill-fault=...} lines e2e/bin/build-drill-images ends with. */
+        static DrillVersions fromOutput(String output) {
+            String next = null;
+            String drillFault = null;
+            for (String line : output.lines().toList()) {
+                if (line.startsWith("next=")) {
+                    next = line.substring("next=".length()).trim();
+                } else if (line.startsWith("drill-fault=")) {
+                    drillFault = line.substring("drill-fault=".length()).trim();
+                }
+            }
+            if (next == null || drillFault == null) {
+                throw new IllegalStateException("e2e/bin/build-drill-images did not name both versions; its output:\n" + output);
+            }
+            return new DrillVersions(next, drillFault);
+        }
+    }
+
     /** A service on this machine's 127.0.0.1, as the cluster's pods reach it. */
     Door exposeToPods(int hostPort);
 

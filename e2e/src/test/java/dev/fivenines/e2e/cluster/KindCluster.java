@@ -57,6 +57,11 @@ final class KindCluster implements E2eCluster {
     }
 
     @Override
+    public DrillVersions drillVersions() {
+        return new DrillVersions(required("FIVENINES_E2E_RUNTIME_NEXT_VERSION"), required("FIVENINES_E2E_RUNTIME_DRILL_VERSION"));
+    }
+
+    @Override
     public Door exposeToPods(int hostPort) {
         try {
             ServerSocket server = new ServerSocket();

@@ -25,6 +25,7 @@ final class LocalNodeCluster implements E2eCluster {
     private final Map<String, String> env;
     private final boolean stopAtEnd;
     private Images images;
+    private DrillVersions drillVersions;
 
     private LocalNodeCluster(Map<String, String> env, boolean stopAtEnd) {
         this.env = env;
@@ -62,6 +63,17 @@ final class LocalNodeCluster implements E2eCluster {
             images = Images.fromBuildOutput(Commands.run(Duration.ofMinutes(30), Map.of(), "bash", "e2e/bin/build-images").output());
         }
         return images;
+    }
+
+    @Override
+    public synchronized DrillVersions drillVersions() {
+        if (drillVersions == null) {
+            images();
+            LOG.info("Making the next and drill-fault runtime versions (e2e/bin/build-drill-images)");
+            drillVersions = DrillVersions.fromOutput(Commands.run(Duration.ofMinutes(5), Map.of(), "bash", "e2e/bin/build-drill-images")
+                    .output());
+        }
+        return drillVersions;
     }
 
     @Override

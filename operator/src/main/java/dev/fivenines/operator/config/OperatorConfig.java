@@ -22,10 +22,6 @@ public interface OperatorConfig {
     @WithDefault("false")
     boolean allRegions();
 
-    /** Field manager name used for server-side apply of managed objects. */
-    @WithDefault("fivenines-operator")
-    String fieldManager();
-
     /** The runtime's HTTP port inside the pod. */
     @WithDefault("8080")
     int runtimePort();

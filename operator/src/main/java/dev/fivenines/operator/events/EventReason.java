@@ -2,8 +2,6 @@ package dev.fivenines.operator.events;
 
 /** The reasons of the Kubernetes Events the operator emits; they match condition reasons. */
 public enum EventReason {
-    /** A managed object was created for the first time. */
-    WorkloadCreated("Normal"),
     /** The workload reached the declared number of available replicas. */
     WorkloadReady("Normal"),
     /** The workload lost availability. */
@@ -16,8 +14,6 @@ public enum EventReason {
     BlueprintNotFound("Warning"),
     /** A new blueprint revision was applied. */
     RevisionApplied("Normal"),
-    /** The deployment's region is served by another cluster's operator. */
-    NotLocal("Normal"),
     /** The reliability model of a blueprint cannot reach its target. */
     ReliabilityInfeasible("Warning"),
     /** The reliability model of a blueprint reaches its target. */

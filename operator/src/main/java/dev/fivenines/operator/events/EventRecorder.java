@@ -2,8 +2,6 @@ package dev.fivenines.operator.events;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 
@@ -15,9 +13,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Emits Kubernetes Events for transitions. The same reason and message for the same object is emitted
- * once: callers report state, the recorder keeps it from becoming noise. An event that cannot be
- * written is logged and dropped; it never fails a reconcile.
+ * Writes Kubernetes Events. Callers emit transitions only (see {@code status.DeploymentTransitions}), so
+ * every call is written. An event that cannot be written is logged and dropped; it never fails a
+ * reconcile.
  */
 @ApplicationScoped
 public class EventRecorder {
@@ -26,19 +24,13 @@ public class EventRecorder {
 
     private final KubernetesClient client;
     private final Clock clock;
-    private final Map<String, String> lastByObjectAndReason = new ConcurrentHashMap<>();
 
     public EventRecorder(KubernetesClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
     }
 
-    /** @return true when the event was new and written */
-    public boolean emit(HasMetadata object, EventReason reason, String message) {
-        String key = object.getMetadata().getUid() + "/" + reason;
-        if (message.equals(lastByObjectAndReason.put(key, message))) {
-            return false;
-        }
+    public void emit(HasMetadata object, EventReason reason, String message) {
         String now = Instant.now(clock).toString();
         var event = new EventBuilder()
                 .withNewMetadata()
@@ -63,11 +55,5 @@ public class EventRecorder {
             LOG.warnf("could not record event %s for %s/%s: %s", reason, object.getKind(), object.getMetadata().getName(), e.getMessage());
         }
         LOG.infof("%s %s/%s: %s", reason, object.getKind(), object.getMetadata().getName(), message);
-        return true;
-    }
-
-    /** Forgets an object's events, e.g. when it is deleted. */
-    public void forget(HasMetadata object) {
-        lastByObjectAndReason.keySet().removeIf(key -> key.startsWith(object.getMetadata().getUid() + "/"));
     }
 }

@@ -3,7 +3,6 @@ package dev.fivenines.operator.reconciler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -12,14 +11,11 @@ import org.jboss.logging.Logger;
 import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthBlueprintStatus;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
-import dev.fivenines.api.v1alpha1.ConditionTypes;
-import dev.fivenines.operator.events.EventReason;
 import dev.fivenines.operator.events.EventRecorder;
 import dev.fivenines.operator.metrics.OperatorMetrics;
 import dev.fivenines.operator.revision.Revision;
 import dev.fivenines.operator.status.BlueprintStatusCalculator;
-import dev.fivenines.operator.status.Conditions;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import dev.fivenines.operator.status.BlueprintTransitions;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -68,25 +64,16 @@ public class AuthBlueprintReconciler implements Reconciler<AuthBlueprint> {
         List<AuthDeployment> deployments = context.getSecondaryResources(AuthDeployment.class).stream().toList();
         AuthBlueprintStatus next = BlueprintStatusCalculator.compute(blueprint, revision, deployments, Instant.now(clock));
 
-        boolean wasFeasible = blueprint.getStatus() == null
-                || Conditions.isTrue(blueprint.getStatus().getConditions(), ConditionTypes.RELIABILITY_FEASIBLE);
-        boolean feasible = Boolean.TRUE.equals(next.getReliability().getFeasible());
-        if (!feasible) {
-            events.emit(blueprint, EventReason.ReliabilityInfeasible, next.getReliability().getMessage());
-        } else if (!wasFeasible) {
-            events.emit(blueprint, EventReason.ReliabilityFeasible, next.getReliability().getMessage());
-        }
+        BlueprintTransitions.between(blueprint.getStatus(), next)
+                .forEach(transition -> events.emit(blueprint, transition.reason(), transition.message()));
 
-        if (Objects.equals(blueprint.getStatus(), next)) {
+        AuthBlueprint patch = StatusPatch.ifChanged(blueprint, next, AuthBlueprint::new);
+        if (patch == null) {
             return UpdateControl.noUpdate();
         }
         LOG.debugf("AuthBlueprint %s/%s: revision %s, %s ready", blueprint.getMetadata().getNamespace(),
                 blueprint.getMetadata().getName(), revision, next.getReadyDeployments());
         metrics.statusPatched("authblueprint");
-        AuthBlueprint patch = new AuthBlueprint();
-        patch.setMetadata(new ObjectMetaBuilder().withName(blueprint.getMetadata().getName())
-                .withNamespace(blueprint.getMetadata().getNamespace()).build());
-        patch.setStatus(next);
         return UpdateControl.patchStatus(patch);
     }
 }

@@ -21,6 +21,16 @@ import dev.fivenines.operator.drift.Drift;
 public record DeploymentObservation(boolean local, String servedRegion, boolean blueprintFound, String revision,
         String runtimeVersion, WorkloadState workload, List<Drift> corrected, List<CloudOutcome> cloud) {
 
+    /** A deployment of a region another operator serves. */
+    public static DeploymentObservation notLocal(String servedRegion) {
+        return new DeploymentObservation(false, servedRegion, false, null, null, WorkloadState.MISSING, List.of(), List.of());
+    }
+
+    /** A deployment whose blueprint does not exist. */
+    public static DeploymentObservation blueprintMissing(String servedRegion) {
+        return new DeploymentObservation(true, servedRegion, false, null, null, WorkloadState.MISSING, List.of(), List.of());
+    }
+
     /** Kubernetes and AWS drift put back in this reconcile. */
     public List<Drift> allCorrected() {
         List<Drift> all = new ArrayList<>(corrected);

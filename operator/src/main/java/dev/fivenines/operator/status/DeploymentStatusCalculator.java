@@ -10,11 +10,25 @@ import dev.fivenines.api.v1alpha1.DriftStatus;
 import dev.fivenines.api.v1alpha1.Phase;
 import dev.fivenines.operator.cloud.CloudOutcome;
 import dev.fivenines.operator.drift.Drift;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /** The new status of an AuthDeployment: a pure function of the previous status and what a reconcile observed. */
 public final class DeploymentStatusCalculator {
 
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
     private DeploymentStatusCalculator() {
+    }
+
+    /** The status after a reconcile that failed: everything as it was, Ready False with the cause. */
+    public static AuthDeploymentStatus failed(AuthDeployment deployment, String cause, Instant now) {
+        AuthDeploymentStatus previous = deployment.getStatus() != null ? deployment.getStatus() : new AuthDeploymentStatus();
+        long generation = deployment.getMetadata().getGeneration() == null ? 0 : deployment.getMetadata().getGeneration();
+        AuthDeploymentStatus next = SERIALIZATION.clone(previous);
+        next.setConditions(Conditions.updating(previous.getConditions(), generation, now)
+                .set(ConditionTypes.READY, false, "ReconcileFailed", "the operator could not reconcile: " + cause + "; it retries with backoff")
+                .build());
+        return next;
     }
 
     public static AuthDeploymentStatus compute(AuthDeployment deployment, DeploymentObservation seen, Instant now) {
