@@ -30,8 +30,9 @@ public interface HealthChecks {
     HealthCheck update(String owner, String id, HealthCheckSpec spec);
 
     /**
-     * Deletes the owner's health check; false when it was already gone. {@link ResourceBusy} while a DNS record still
-     * refers to it.
+     * Deletes the owner's health check; false when it was already gone. Route 53 does not refuse to delete a health
+     * check that a record still refers to (the record's failover then rests on a health check that is gone): point the
+     * record elsewhere first. Should Route 53 refuse anyway (its former HealthCheckInUse), that is {@link ResourceBusy}.
      */
     boolean delete(String owner, String id);
 }

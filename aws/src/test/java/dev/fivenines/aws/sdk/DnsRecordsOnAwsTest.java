@@ -1,5 +1,7 @@
 package dev.fivenines.aws.sdk;
 
+import dev.fivenines.aws.DnsRecordsContract;
+
 /**
  * The DNS-records contract on a real AWS account, in the hosted zone FIVENINES_AWS_IT_HOSTED_ZONE_ID. Each test is
  * skipped, saying why, unless FIVENINES_AWS_IT=true and the default credentials chain finds credentials.
@@ -7,7 +9,7 @@ package dev.fivenines.aws.sdk;
 class DnsRecordsOnAwsTest extends DnsRecordsContract {
 
     @Override
-    Target target() {
-        return AwsTarget.requireEnabled();
+    protected Fixture openFixture() {
+        return new AdaptersFixture(AwsTarget.requireEnabled());
     }
 }

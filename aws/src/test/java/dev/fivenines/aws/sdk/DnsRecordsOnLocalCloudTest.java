@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.fivenines.aws.AccessDenied;
 import dev.fivenines.aws.AliasTarget;
+import dev.fivenines.aws.DnsRecordsContract;
 import dev.fivenines.aws.Failover;
 import dev.fivenines.aws.FailoverRecord;
 import dev.fivenines.aws.RecordType;
@@ -29,8 +30,8 @@ class DnsRecordsOnLocalCloudTest extends DnsRecordsContract {
     }
 
     @Override
-    Target target() {
-        return target;
+    protected Fixture openFixture() {
+        return new AdaptersFixture(target);
     }
 
     @AfterEach
@@ -58,7 +59,7 @@ class DnsRecordsOnLocalCloudTest extends DnsRecordsContract {
 
         assertThat(upsert("team-a/auth", alias)).isTrue();
 
-        assertThat(find(aws.dnsRecords().list(zone, name), alias.setIdentifier()).matches(alias)).isTrue();
+        assertThat(find(dnsRecords.list(zone, name), alias.setIdentifier()).matches(alias)).isTrue();
         assertThat(upsert("team-a/auth", alias)).isFalse();
     }
 
@@ -71,6 +72,6 @@ class DnsRecordsOnLocalCloudTest extends DnsRecordsContract {
                 "192.0.2.10")))
                 .isInstanceOf(AccessDenied.class)
                 .hasMessageContaining("Grant route53:ChangeResourceRecordSets");
-        assertThat(aws.dnsRecords().list(zone, name)).isEmpty();
+        assertThat(dnsRecords.list(zone, name)).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.fivenines.aws.sdk;
 
+import dev.fivenines.aws.GlobalTablesContract;
+
 /**
  * The global-tables contract on a real AWS account. Each test is skipped, saying why, unless FIVENINES_AWS_IT=true and
  * the default credentials chain finds credentials.
@@ -7,7 +9,7 @@ package dev.fivenines.aws.sdk;
 class GlobalTablesOnAwsTest extends GlobalTablesContract {
 
     @Override
-    Target target() {
-        return AwsTarget.requireEnabled();
+    protected Fixture openFixture() {
+        return new AdaptersFixture(AwsTarget.requireEnabled());
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.fivenines.aws.AccessDenied;
 import dev.fivenines.aws.CloudException;
+import dev.fivenines.aws.GlobalTablesContract;
 import dev.fivenines.aws.Throttled;
 import dev.fivenines.aws.Unavailable;
 import dev.fivenines.testing.aws.LocalCloud;
@@ -27,8 +28,8 @@ class GlobalTablesOnLocalCloudTest extends GlobalTablesContract {
     }
 
     @Override
-    Target target() {
-        return target;
+    protected Fixture openFixture() {
+        return new AdaptersFixture(target);
     }
 
     /** Runs before the contract's clean-up, which must not meet the injected faults. */
@@ -41,11 +42,11 @@ class GlobalTablesOnLocalCloudTest extends GlobalTablesContract {
     void aMissingIamPermissionNamesTheActionToGrant() {
         String table = table("denied");
         String owner = target.unique("owner");
-        aws.globalTables().create(home, spec(table, owner));
+        tables.create(home, spec(table, owner));
         awaitActive(home, table);
         target.cloud().faults(home).denyAccess("dynamodb:UpdateTable");
 
-        assertThatThrownBy(() -> aws.globalTables().addReplica(owner, home, table, second))
+        assertThatThrownBy(() -> tables.addReplica(owner, home, table, second))
                 .isInstanceOf(AccessDenied.class)
                 .hasMessageContaining("may not call dynamodb:UpdateTable on table " + table + " in " + home)
                 .hasMessageContaining("Grant dynamodb:UpdateTable")
@@ -56,17 +57,17 @@ class GlobalTablesOnLocalCloudTest extends GlobalTablesContract {
                     assertThat(failure.region()).contains(home);
                     assertThat(failure.retryable()).isFalse();
                 });
-        assertThat(aws.globalTables().describe(home, table).orElseThrow().replicas()).containsOnlyKeys(home);
+        assertThat(tables.describe(home, table).orElseThrow().replicas()).containsOnlyKeys(home);
     }
 
     @Test
     void aMissingPermissionToReadTagsIsNamedToo() {
         String table = table("tags-denied");
-        aws.globalTables().create(home, spec(table, target.unique("owner")));
+        tables.create(home, spec(table, target.unique("owner")));
         awaitActive(home, table);
         target.cloud().faults(home).denyAccess("ListTagsOfResource");
 
-        assertThatThrownBy(() -> aws.globalTables().describe(home, table))
+        assertThatThrownBy(() -> tables.describe(home, table))
                 .isInstanceOf(AccessDenied.class)
                 .hasMessageContaining("Grant dynamodb:ListTagsOfResource");
     }
@@ -75,7 +76,7 @@ class GlobalTablesOnLocalCloudTest extends GlobalTablesContract {
     void throttlingIsRetryable() {
         target.cloud().faults(home).throttle(RegionFaults.ALL);
 
-        assertThatThrownBy(() -> aws.globalTables().describe(home, target.unique("throttled")))
+        assertThatThrownBy(() -> tables.describe(home, target.unique("throttled")))
                 .isInstanceOf(Throttled.class)
                 .hasMessageContaining("throttled dynamodb:DescribeTable")
                 .satisfies(e -> assertThat(((CloudException) e).retryable()).isTrue());
@@ -85,20 +86,20 @@ class GlobalTablesOnLocalCloudTest extends GlobalTablesContract {
     void aRegionThatDoesNotAnswerIsUnavailableAndRetryable() {
         target.cloud().faults(second).stop();
 
-        assertThatThrownBy(() -> aws.globalTables().describe(second, target.unique("outage")))
+        assertThatThrownBy(() -> tables.describe(second, target.unique("outage")))
                 .isInstanceOf(Unavailable.class)
                 .hasMessageContaining("DynamoDB in " + second + " did not answer dynamodb:DescribeTable")
                 .satisfies(e -> assertThat(((CloudException) e).retryable()).isTrue());
 
         target.cloud().faults(second).start();
-        assertThat(aws.globalTables().describe(second, target.unique("back"))).isEmpty();
+        assertThat(tables.describe(second, target.unique("back"))).isEmpty();
     }
 
     @Test
     void serverErrorsAreUnavailableAndRetryable() {
         target.cloud().faults(home).failWithServerErrors();
 
-        assertThatThrownBy(() -> aws.globalTables().describe(home, target.unique("500")))
+        assertThatThrownBy(() -> tables.describe(home, target.unique("500")))
                 .isInstanceOf(Unavailable.class)
                 .hasMessageContaining("HTTP 500");
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.fivenines.aws.AccessDenied;
 import dev.fivenines.aws.CloudException;
 import dev.fivenines.aws.HealthCheckSpec;
+import dev.fivenines.aws.HealthChecksContract;
 import dev.fivenines.aws.Unavailable;
 import dev.fivenines.testing.aws.LocalCloud;
 import dev.fivenines.testing.aws.WithLocalCloud;
@@ -26,8 +27,8 @@ class HealthChecksOnLocalCloudTest extends HealthChecksContract {
     }
 
     @Override
-    Target target() {
-        return target;
+    protected Fixture openFixture() {
+        return new AdaptersFixture(target);
     }
 
     @AfterEach
@@ -39,7 +40,7 @@ class HealthChecksOnLocalCloudTest extends HealthChecksContract {
     void aMissingPermissionToCreateHealthChecksNamesTheAction() {
         target.cloud().route53Faults().denyAccess("route53:CreateHealthCheck");
 
-        assertThatThrownBy(() -> aws.healthChecks().create(target.unique("owner"),
+        assertThatThrownBy(() -> checks.create(target.unique("owner"),
                 HealthCheckSpec.https("auth.example.com", 443, "/q/health/deep", 30, 3)))
                 .isInstanceOf(AccessDenied.class)
                 .hasMessageContaining("Grant route53:CreateHealthCheck")
@@ -50,7 +51,7 @@ class HealthChecksOnLocalCloudTest extends HealthChecksContract {
     void route53NotAnsweringIsUnavailable() {
         target.cloud().route53Faults().stop();
 
-        assertThatThrownBy(() -> aws.healthChecks().findByOwner(target.unique("owner")))
+        assertThatThrownBy(() -> checks.findByOwner(target.unique("owner")))
                 .isInstanceOf(Unavailable.class)
                 .hasMessageContaining("Route 53 did not answer route53:ListHealthChecks");
     }

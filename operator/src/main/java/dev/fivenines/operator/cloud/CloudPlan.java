@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
+import dev.fivenines.api.v1alpha1.DeletionPolicy;
 import dev.fivenines.api.v1alpha1.DnsSpec;
 import dev.fivenines.api.v1alpha1.Variant;
 import dev.fivenines.aws.Failover;
@@ -23,9 +24,11 @@ import dev.fivenines.aws.TableSpec;
  *
  * @param tableOwner who owns the tables: the blueprint ({@code namespace/name})
  * @param owner who owns the health check and record: the deployment ({@code namespace/name})
+ * @param replicaRegions the deployment's own region first, then an edge's failover regions
+ * @param deleteReplica the blueprint's deletion policy is Delete: the deployment's replica may go with it
  */
 public record CloudPlan(String tableOwner, String owner, String homeRegion, List<TableSpec> tables, List<String> replicaRegions,
-        boolean adoptExisting, Optional<HealthCheckSpec> healthCheck, Optional<RecordPlan> record) {
+        boolean adoptExisting, boolean deleteReplica, Optional<HealthCheckSpec> healthCheck, Optional<RecordPlan> record) {
 
     private static final Pattern IPV4 = Pattern.compile("^([0-9]{1,3}\\.){3}[0-9]{1,3}$");
     /** Route 53 answers change within this many seconds of a failover, on top of detection. */
@@ -63,7 +66,12 @@ public record CloudPlan(String tableOwner, String owner, String homeRegion, List
         }
         return new CloudPlan(tableOwner, owner(deployment.getMetadata().getNamespace(), deployment.getMetadata().getName()),
                 storage.getHomeRegion(), tables, List.copyOf(replicaRegions), Boolean.TRUE.equals(storage.getAdoptExisting()),
-                healthCheck, record);
+                storage.getDeletionPolicy() == DeletionPolicy.Delete, healthCheck, record);
+    }
+
+    /** The deployment's own region. */
+    public String region() {
+        return replicaRegions.get(0);
     }
 
     public static String owner(String namespace, String name) {

@@ -2,8 +2,8 @@ package dev.fivenines.operator.cloud;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.fivenines.api.v1alpha1.ConditionTypes;
@@ -15,6 +15,7 @@ import dev.fivenines.aws.HealthCheck;
 import dev.fivenines.aws.HealthCheckSpec;
 import dev.fivenines.aws.HealthChecks;
 import dev.fivenines.operator.drift.Drift;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The Route 53 side of an AuthDeployment: a health check of its deep health endpoint and its failover
@@ -22,7 +23,8 @@ import dev.fivenines.operator.drift.Drift;
  * (Route 53 cannot change those): the new one is created, the record pointed at it, then the old one
  * deleted. Records and health checks that Fivenines does not own are never touched.
  */
-public final class DnsStep {
+@ApplicationScoped
+public class DnsStep {
 
     private final HealthChecks healthChecks;
     private final DnsRecords records;

@@ -3,6 +3,9 @@ package dev.fivenines.operator.cloud;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
 
 import dev.fivenines.api.v1alpha1.ConditionTypes;
 import dev.fivenines.aws.CloudException;
@@ -12,14 +15,18 @@ import dev.fivenines.aws.TableSpec;
 import dev.fivenines.aws.TableState;
 import dev.fivenines.aws.TableStatus;
 import dev.fivenines.operator.drift.Drift;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Ensures the blueprint's tables exist in the home region and have an ACTIVE replica in every region the
  * deployment reads from, one replica change at a time, as DynamoDB requires. Each call takes at most one
- * step and reports where things stand; the reconciler calls again until all is ACTIVE.
+ * step and reports where things stand; the reconciler calls again until all is ACTIVE. When a deployment is
+ * deleted, {@link #remove} decides whether its replica goes.
  */
-public final class TableReplicaStep {
+@ApplicationScoped
+public class TableReplicaStep {
 
+    private static final Logger LOG = Logger.getLogger(TableReplicaStep.class);
     private static final String CONDITION = ConditionTypes.TABLE_REPLICA_READY;
 
     private final GlobalTables tables;
@@ -47,6 +54,34 @@ public final class TableReplicaStep {
         return CloudOutcome.ready(CONDITION, "ReplicasActive", String.format("%s: ACTIVE in %s",
                 String.join(", ", plan.tables().stream().map(TableSpec::name).toList()), String.join(", ", plan.replicaRegions())),
                 corrected);
+    }
+
+    /**
+     * Removes the replica in a deleted deployment's own region, only with deletion policy Delete, never the home
+     * region's table, never the last replica, and not while another deployment of the blueprint reads from that region.
+     * A replica change under way throws {@link dev.fivenines.aws.ResourceBusy}: the caller tries again later.
+     *
+     * @param readers the plans of the blueprint's other deployments, asked for only when the replica may go
+     */
+    public void remove(CloudPlan plan, Supplier<List<CloudPlan>> readers) {
+        if (!plan.deleteReplica()) {
+            return;
+        }
+        String region = plan.region();
+        if (region.equals(plan.homeRegion())) {
+            LOG.infof("keeping the replica in %s of %s: it is the home region's table", region, plan.tableOwner());
+            return;
+        }
+        if (readers.get().stream().anyMatch(other -> other.replicaRegions().contains(region))) {
+            LOG.infof("keeping the replica in %s of %s: another deployment reads from it", region, plan.tableOwner());
+            return;
+        }
+        for (TableSpec spec : plan.tables()) {
+            Optional<TableState> table = tables.describe(plan.homeRegion(), spec.name());
+            if (table.isPresent() && table.get().hasReplicaIn(region) && table.get().replicas().size() > 1) {
+                tables.removeReplica(plan.tableOwner(), plan.homeRegion(), spec.name(), region);
+            }
+        }
     }
 
     private Optional<CloudOutcome> ensureTable(CloudPlan plan, TableSpec spec, boolean wasReady, List<Drift> corrected) {

@@ -1,4 +1,4 @@
-package dev.fivenines.aws.sdk;
+package dev.fivenines.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,70 +12,82 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.fivenines.aws.DnsRecord;
-import dev.fivenines.aws.Failover;
-import dev.fivenines.aws.FailoverRecord;
-import dev.fivenines.aws.HealthCheckSpec;
-import dev.fivenines.aws.NotOwned;
-import dev.fivenines.aws.RecordType;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.route53.model.ChangeAction;
-import software.amazon.awssdk.services.route53.model.RRType;
-import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
-import software.amazon.awssdk.services.route53.model.ResourceRecordSetFailover;
-
 /**
- * What {@link SdkDnsRecords} does, the same against the local cloud and against AWS. Assertions list what exists;
- * every test uses its own names and set identifiers (moto deletes by set identifier across names).
+ * What every {@link DnsRecords} does: the SDK adapter on the local cloud and on AWS, and the in-memory fake. A
+ * subclass gives a {@link Fixture}: the ports, a hosted zone, and what a test does behind the ports' back. Assertions
+ * list what exists; every test uses its own names and set identifiers (moto deletes by set identifier across names).
  */
-abstract class DnsRecordsContract {
+public abstract class DnsRecordsContract {
 
-    protected AwsAdapters aws;
+    /** Where the contract runs. */
+    public interface Fixture extends AutoCloseable {
+
+        DnsRecords dnsRecords();
+
+        /** The health checks the records refer to. */
+        HealthChecks healthChecks();
+
+        /** A hosted zone the tests may add records to, and its name. */
+        String hostedZoneId();
+
+        String zoneName();
+
+        /** Creates the record as a person would (Route 53 CREATE), with no ownership record. */
+        void createRecordByHand(FailoverRecord record);
+
+        /** Overwrites the record at its name, type and set identifier as a person would (Route 53 UPSERT). */
+        void changeRecordByHand(FailoverRecord record);
+
+        /** Deletes exactly this record behind the ports; nothing when it is gone already. */
+        void deleteRecordByHand(FailoverRecord record);
+
+        @Override
+        void close();
+    }
+
+    protected Fixture fixture;
+    protected DnsRecords dnsRecords;
     protected String zone;
     protected String primaryCheck;
     protected String secondaryCheck;
     private final List<String[]> owned = new ArrayList<>();
-    private final List<ResourceRecordSet> handMade = new ArrayList<>();
+    private final List<FailoverRecord> handMade = new ArrayList<>();
     private final List<String[]> checks = new ArrayList<>();
 
-    abstract Target target();
+    /** A fixture for one test, closed after it (a subclass may skip the test here, saying why). */
+    protected abstract Fixture openFixture();
 
     @BeforeEach
-    void adapters() {
-        aws = AwsAdapters.create(target().settings());
-        zone = target().hostedZoneId();
-        String checksOwner = target().unique("checks");
-        primaryCheck = aws.healthChecks().create(checksOwner, HealthCheckSpec.https("primary.example.com", 443, "/q/health/deep", 30, 3)).id();
-        secondaryCheck = aws.healthChecks().create(checksOwner, HealthCheckSpec.https("backup.example.com", 443, "/q/health/deep", 30, 3)).id();
+    void open() {
+        fixture = openFixture();
+        dnsRecords = fixture.dnsRecords();
+        zone = fixture.hostedZoneId();
+        String checksOwner = unique("checks");
+        primaryCheck = fixture.healthChecks().create(checksOwner, HealthCheckSpec.https("primary.example.com", 443, "/q/health/deep", 30, 3)).id();
+        secondaryCheck = fixture.healthChecks().create(checksOwner, HealthCheckSpec.https("backup.example.com", 443, "/q/health/deep", 30, 3)).id();
         checks.add(new String[] {checksOwner, primaryCheck});
         checks.add(new String[] {checksOwner, secondaryCheck});
     }
 
     @AfterEach
     void cleanUp() {
-        if (aws == null) {
+        if (fixture == null) {
             return;
         }
         try {
             for (String[] record : owned) {
                 try {
-                    aws.dnsRecords().delete(zone, record[0], record[1], record[2]);
+                    dnsRecords.delete(zone, record[0], record[1], record[2]);
                 } catch (RuntimeException e) {
                     // already deleted, or not ours: nothing of ours is left
                 }
             }
-            for (ResourceRecordSet record : handMade) {
-                try {
-                    change(ChangeAction.DELETE, record);
-                } catch (SdkException gone) {
-                    // deleted by the test already
-                }
-            }
+            handMade.forEach(fixture::deleteRecordByHand);
             for (String[] check : checks) {
-                aws.healthChecks().delete(check[0], check[1]);
+                fixture.healthChecks().delete(check[0], check[1]);
             }
         } finally {
-            aws.close();
+            fixture.close();
         }
     }
 
@@ -88,7 +100,7 @@ abstract class DnsRecordsContract {
         assertThat(upsert("team-a/auth-primary", primary)).isTrue();
         assertThat(upsert("team-a/auth-backup", secondary)).isTrue();
 
-        List<DnsRecord> records = aws.dnsRecords().list(zone, name);
+        List<DnsRecord> records = dnsRecords.list(zone, name);
         assertThat(records).hasSize(2);
         assertThat(find(records, primary.setIdentifier())).satisfies(found -> {
             assertThat(found.matches(primary)).isTrue();
@@ -119,36 +131,33 @@ abstract class DnsRecordsContract {
         FailoverRecord primary = record(name, "primary-" + suffix(), Failover.PRIMARY, primaryCheck, "192.0.2.10");
         upsert("team-a/auth", primary);
 
-        change(ChangeAction.UPSERT, ResourceRecordSet.builder().name(name).type(RRType.A).setIdentifier(primary.setIdentifier())
-                .failover(ResourceRecordSetFailover.PRIMARY).healthCheckId(primaryCheck).ttl(60L)
-                .resourceRecords(r -> r.value("203.0.113.66")).build());
-        DnsRecord tampered = find(aws.dnsRecords().list(zone, name), primary.setIdentifier());
+        fixture.changeRecordByHand(record(name, primary.setIdentifier(), Failover.PRIMARY, primaryCheck, "203.0.113.66"));
+        DnsRecord tampered = find(dnsRecords.list(zone, name), primary.setIdentifier());
         assertThat(tampered.matches(primary)).isFalse();
         assertThat(tampered.values()).containsExactly("203.0.113.66");
         assertThat(tampered.owner()).contains("team-a/auth");
 
         assertThat(upsert("team-a/auth", primary)).isTrue();
 
-        assertThat(find(aws.dnsRecords().list(zone, name), primary.setIdentifier()).matches(primary)).isTrue();
+        assertThat(find(dnsRecords.list(zone, name), primary.setIdentifier()).matches(primary)).isTrue();
     }
 
     @Test
     void aRecordFivenineDidNotCreateIsNeverChangedOrDeleted() {
         String name = name("hand-made");
         String setIdentifier = "hand-made-" + suffix();
-        ResourceRecordSet theirs = ResourceRecordSet.builder().name(name).type(RRType.A).setIdentifier(setIdentifier)
-                .failover(ResourceRecordSetFailover.PRIMARY).healthCheckId(primaryCheck).ttl(300L)
-                .resourceRecords(r -> r.value("198.51.100.7")).build();
-        change(ChangeAction.CREATE, theirs);
+        FailoverRecord theirs = FailoverRecord.of(name, RecordType.A, setIdentifier, Failover.PRIMARY, Optional.of(primaryCheck),
+                300, List.of("198.51.100.7"));
+        fixture.createRecordByHand(theirs);
         handMade.add(theirs);
 
         assertThatThrownBy(() -> upsert("team-a/auth", record(name, setIdentifier, Failover.PRIMARY, primaryCheck, "192.0.2.10")))
                 .isInstanceOf(NotOwned.class)
                 .hasMessageContaining("that Fivenines did not create");
-        assertThatThrownBy(() -> aws.dnsRecords().delete(zone, "team-a/auth", name, setIdentifier))
+        assertThatThrownBy(() -> dnsRecords.delete(zone, "team-a/auth", name, setIdentifier))
                 .isInstanceOf(NotOwned.class);
 
-        DnsRecord untouched = find(aws.dnsRecords().list(zone, name), setIdentifier);
+        DnsRecord untouched = find(dnsRecords.list(zone, name), setIdentifier);
         assertThat(untouched.values()).containsExactly("198.51.100.7");
         assertThat(untouched.ttl()).contains(300L);
         assertThat(untouched.owner()).isEmpty();
@@ -164,10 +173,10 @@ abstract class DnsRecordsContract {
                 primaryCheck, "203.0.113.1")))
                 .isInstanceOf(NotOwned.class)
                 .hasMessageContaining("belongs to team-a/auth");
-        assertThatThrownBy(() -> aws.dnsRecords().delete(zone, "team-b/intruder", name, primary.setIdentifier()))
+        assertThatThrownBy(() -> dnsRecords.delete(zone, "team-b/intruder", name, primary.setIdentifier()))
                 .isInstanceOf(NotOwned.class);
 
-        assertThat(find(aws.dnsRecords().list(zone, name), primary.setIdentifier()).matches(primary)).isTrue();
+        assertThat(find(dnsRecords.list(zone, name), primary.setIdentifier()).matches(primary)).isTrue();
     }
 
     @Test
@@ -179,7 +188,7 @@ abstract class DnsRecordsContract {
         assertThatThrownBy(() -> upsert("team-a/other", record(name, other, Failover.PRIMARY, secondaryCheck, "192.0.2.20")))
                 .isInstanceOf(NotOwned.class)
                 .hasMessageContaining("already has a PRIMARY A record");
-        assertThat(aws.dnsRecords().list(zone, name)).extracting(record -> record.setIdentifier().orElseThrow())
+        assertThat(dnsRecords.list(zone, name)).extracting(record -> record.setIdentifier().orElseThrow())
                 .doesNotContain(other);
     }
 
@@ -191,14 +200,14 @@ abstract class DnsRecordsContract {
         upsert("team-a/auth-primary", primary);
         upsert("team-a/auth-backup", secondary);
 
-        assertThat(aws.dnsRecords().delete(zone, "team-a/auth-backup", name, secondary.setIdentifier())).isTrue();
+        assertThat(dnsRecords.delete(zone, "team-a/auth-backup", name, secondary.setIdentifier())).isTrue();
 
-        List<DnsRecord> left = aws.dnsRecords().list(zone, name);
+        List<DnsRecord> left = dnsRecords.list(zone, name);
         assertThat(left).singleElement().satisfies(record -> {
             assertThat(record.matches(primary)).isTrue();
             assertThat(record.owner()).contains("team-a/auth-primary");
         });
-        assertThat(aws.dnsRecords().delete(zone, "team-a/auth-backup", name, secondary.setIdentifier())).isFalse();
+        assertThat(dnsRecords.delete(zone, "team-a/auth-backup", name, secondary.setIdentifier())).isFalse();
         assertThat(upsert("team-a/someone-new", record(name, secondary.setIdentifier(), Failover.SECONDARY, secondaryCheck,
                 "192.0.2.30"))).as("the ownership of the deleted record went with it").isTrue();
     }
@@ -213,7 +222,7 @@ abstract class DnsRecordsContract {
 
         assertThat(upsert("team-a/auth", alias)).isTrue();
 
-        assertThat(aws.dnsRecords().list(zone, name)).singleElement().satisfies(record -> {
+        assertThat(dnsRecords.list(zone, name)).singleElement().satisfies(record -> {
             assertThat(record.type()).isEqualTo("CNAME");
             assertThat(record.matches(alias)).isTrue();
         });
@@ -228,18 +237,43 @@ abstract class DnsRecordsContract {
 
         upsert(owner, primary);
 
-        assertThat(find(aws.dnsRecords().list(zone, name), setIdentifier).owner()).contains(owner);
-        assertThat(aws.dnsRecords().delete(zone, owner, name, setIdentifier)).isTrue();
-        assertThat(aws.dnsRecords().list(zone, name)).isEmpty();
+        assertThat(find(dnsRecords.list(zone, name), setIdentifier).owner()).contains(owner);
+        assertThat(dnsRecords.delete(zone, owner, name, setIdentifier)).isTrue();
+        assertThat(dnsRecords.list(zone, name)).isEmpty();
+    }
+
+    /**
+     * Route 53 does not refuse to delete a health check that a record still refers to (its API reference says so;
+     * HealthCheckInUse is no longer used): whoever replaces a health check points the record elsewhere first.
+     */
+    @Test
+    void aHealthCheckARecordStillUsesIsNotProtectedFromDeletion() {
+        String checkOwner = unique("in-use");
+        String check = fixture.healthChecks().create(checkOwner,
+                HealthCheckSpec.https("in-use.example.com", 443, "/q/health/deep", 30, 3)).id();
+        checks.add(new String[] {checkOwner, check});
+        String name = name("in-use");
+        FailoverRecord primary = record(name, "primary-" + suffix(), Failover.PRIMARY, check, "192.0.2.10");
+        upsert("team-a/auth", primary);
+
+        assertThat(fixture.healthChecks().delete(checkOwner, check)).isTrue();
+
+        assertThat(fixture.healthChecks().findByOwner(checkOwner)).isEmpty();
+        assertThat(find(dnsRecords.list(zone, name), primary.setIdentifier()).healthCheckId()).contains(check);
     }
 
     protected boolean upsert(String owner, FailoverRecord record) {
         owned.add(new String[] {owner, record.name(), record.setIdentifier()});
-        return aws.dnsRecords().upsert(zone, owner, record);
+        return dnsRecords.upsert(zone, owner, record);
     }
 
     protected String name(String purpose) {
-        return purpose + "-" + suffix() + "." + target().zoneName();
+        return purpose + "-" + suffix() + "." + fixture.zoneName();
+    }
+
+    /** A name no other test run uses. */
+    protected static String unique(String purpose) {
+        return "fivenines-it-" + purpose + "-" + suffix();
     }
 
     protected static String suffix() {
@@ -255,8 +289,4 @@ abstract class DnsRecordsContract {
                 .orElseThrow(() -> new AssertionError("No record with set identifier " + setIdentifier + " in " + records));
     }
 
-    protected void change(ChangeAction action, ResourceRecordSet record) {
-        aws.clients().route53().changeResourceRecordSets(b -> b.hostedZoneId(zone)
-                .changeBatch(batch -> batch.changes(c -> c.action(action).resourceRecordSet(record))));
-    }
 }
