@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.fivenines.auth.config.RuntimeSettings;
+import dev.fivenines.auth.limits.RequestLimits;
 import dev.fivenines.auth.storage.AuthStore;
 import dev.fivenines.auth.tokens.BootstrapSecrets;
+import dev.fivenines.auth.tokens.Secrets;
 import dev.fivenines.auth.tokens.TokenService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
