@@ -36,18 +36,6 @@ public final class Revision {
     private Revision() {
     }
 
-    /**
-     * A blueprint's revision: everything that reaches the runtime's pods or AWS, not {@code rollout}
-     * (how a revision rolls out is not part of it: pausing a rollout must not start another).
-     */
-    public static String of(dev.fivenines.api.v1alpha1.AuthBlueprintSpec spec) {
-        JsonNode tree = CANONICAL.valueToTree(spec);
-        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-            object.remove("rollout");
-        }
-        return of((Object) tree);
-    }
-
     public static String of(Object spec) {
         try {
             JsonNode tree = CANONICAL.valueToTree(spec);
