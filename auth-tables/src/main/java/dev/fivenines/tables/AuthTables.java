@@ -5,11 +5,8 @@ import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -22,8 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * <ul>
  * <li>{@code <prefix>-auth}: everything of a tenant under partition key {@code pk} = {@code TENANT#<id>},
  * sort key {@code sk} = {@code <KIND>#<id>} (roles, access records, users, groups, clients, keys, the
- * canary); index {@code gsi1} ({@code gsi1pk}, {@code gsi1sk}) finds items by a second key, such as a
- * client by its API key hash.</li>
+ * canary).</li>
  * <li>{@code <prefix>-audit}: the audit trail, partition key {@code pk} = {@code TENANT#<id>}, sort key
  * {@code sk} = {@code <timestamp>#<id>}, so a tenant's trail reads in time order, page by page.</li>
  * </ul>
@@ -32,9 +28,6 @@ public final class AuthTables {
 
     public static final String PARTITION_KEY = "pk";
     public static final String SORT_KEY = "sk";
-    public static final String INDEX = "gsi1";
-    public static final String INDEX_PARTITION_KEY = "gsi1pk";
-    public static final String INDEX_SORT_KEY = "gsi1sk";
 
     private AuthTables() {
     }
@@ -53,13 +46,7 @@ public final class AuthTables {
     }
 
     public static CreateTableRequest auth(String prefix) {
-        return base(authTable(prefix))
-                .attributeDefinitions(string(PARTITION_KEY), string(SORT_KEY), string(INDEX_PARTITION_KEY), string(INDEX_SORT_KEY))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(INDEX)
-                        .keySchema(key(INDEX_PARTITION_KEY, KeyType.HASH), key(INDEX_SORT_KEY, KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .build())
-                .build();
+        return base(authTable(prefix)).attributeDefinitions(string(PARTITION_KEY), string(SORT_KEY)).build();
     }
 
     public static CreateTableRequest audit(String prefix) {

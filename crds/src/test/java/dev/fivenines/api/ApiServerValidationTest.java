@@ -19,6 +19,14 @@ import dev.fivenines.api.v1alpha1.Algorithm;
 import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
 import dev.fivenines.api.v1alpha1.DeletionPolicy;
+import dev.fivenines.api.v1alpha1.AuthBlueprintStatus;
+import dev.fivenines.api.v1alpha1.BucketPhase;
+import dev.fivenines.api.v1alpha1.RolloutBaseline;
+import dev.fivenines.api.v1alpha1.RolloutBucketStatus;
+import dev.fivenines.api.v1alpha1.RolloutPhase;
+import dev.fivenines.api.v1alpha1.RolloutSpec;
+import dev.fivenines.api.v1alpha1.RolloutStatus;
+import dev.fivenines.api.v1alpha1.Verdict;
 import dev.fivenines.api.v1alpha1.Variant;
 import dev.fivenines.testing.ProjectRoot;
 import dev.fivenines.testing.WithControlPlane;
@@ -412,5 +420,169 @@ class ApiServerValidationTest {
     void blueprintWithoutTokensIsRejectedByTheApiServer(KubernetesClient client) {
         String yaml = blueprint("tokenless", "1.0.0", "").replace("  tokens: {issuer: https://auth.example.com}\n", "");
         assertThat(creationRefusal(client, yaml)).containsExactly("spec.tokens: Required value", RULES_NOT_CHECKED);
+    }
+
+    // --- AuthBlueprint: rollout ----------------------------------------------------------------------------------
+
+    @Test
+    void omittedRolloutGetsItsDocumentedDefaults(KubernetesClient client) {
+        client.resource(load(client, blueprint("default-rollout", "1.0.0", ""))).create();
+
+        RolloutSpec rollout = client.resources(AuthBlueprint.class).inNamespace("default").withName("default-rollout").get()
+                .getSpec().getRollout();
+        assertThat(rollout.getBakeSeconds()).isEqualTo(300);
+        assertThat(rollout.getAnalysis().getWindowSeconds()).isEqualTo(60);
+        assertThat(rollout.getAnalysis().getIntervalSeconds()).isEqualTo(10);
+        assertThat(rollout.getAnalysis().getMinOutcomes()).isEqualTo(100);
+        assertThat(rollout.getGate().getAllowance()).isEqualTo(0.01);
+        assertThat(rollout.getGate().getBaseline()).isEqualTo(RolloutBaseline.PreviousRevision);
+        assertThat(rollout.getGate().getBaselineSeconds()).isEqualTo(600);
+        assertThat(rollout.getGate().getFloor()).isNull();
+        assertThat(rollout.getFailedWindowsToHalt()).isEqualTo(2);
+        assertThat(rollout.getAutoRollback()).isTrue();
+        assertThat(rollout.getPaused()).isFalse();
+        assertThat(rollout.getSkipBuckets()).isFalse();
+    }
+
+    @Test
+    void aPartlyGivenRolloutGetsTheOtherDefaults(KubernetesClient client) {
+        client.resource(load(client, blueprint("partial-rollout", "1.0.0",
+                "rollout: {paused: true, gate: {allowance: 0.02}, analysis: {windowSeconds: 120}}"))).create();
+
+        RolloutSpec rollout = client.resources(AuthBlueprint.class).inNamespace("default").withName("partial-rollout").get()
+                .getSpec().getRollout();
+        assertThat(rollout.getPaused()).isTrue();
+        assertThat(rollout.getBakeSeconds()).isEqualTo(300);
+        assertThat(rollout.getGate().getAllowance()).isEqualTo(0.02);
+        assertThat(rollout.getGate().getBaseline()).isEqualTo(RolloutBaseline.PreviousRevision);
+        assertThat(rollout.getGate().getBaselineSeconds()).isEqualTo(600);
+        assertThat(rollout.getAnalysis().getWindowSeconds()).isEqualTo(120);
+        assertThat(rollout.getAnalysis().getIntervalSeconds()).isEqualTo(10);
+        assertThat(rollout.getAnalysis().getMinOutcomes()).isEqualTo(100);
+    }
+
+    @Test
+    void rolloutStatusIsStoredAsWritten(KubernetesClient client) {
+        AuthBlueprint created = client.resource(client.getKubernetesSerialization().unmarshal(blueprint("rolled", "1.0.0", ""), AuthBlueprint.class))
+                .create();
+        RolloutBucketStatus bucket = new RolloutBucketStatus();
+        bucket.setBucket(0);
+        bucket.setDeployments(List.of("dedicated-acme", "edge-eu"));
+        bucket.setRevision("b2c3d4e5f6");
+        bucket.setPreviousRevision("a1b2c3d4e5");
+        bucket.setPhase(BucketPhase.RolledBack);
+        bucket.setReadySince("2026-11-23T10:00:00Z");
+        bucket.setRatio("0.7012");
+        bucket.setBaseline("0.9950");
+        bucket.setBaselineOutcomes(12000L);
+        bucket.setAllowed("0.9850");
+        bucket.setOutcomes(1840L);
+        bucket.setVerdict(Verdict.Fail);
+        bucket.setFailedWindows(2);
+        bucket.setLastWindowAt("2026-11-23T10:01:00Z");
+        RolloutStatus rollout = new RolloutStatus();
+        rollout.setPhase(RolloutPhase.Halted);
+        rollout.setRevision("b2c3d4e5f6");
+        rollout.setStableRevision("a1b2c3d4e5");
+        rollout.setBucket("1/3");
+        rollout.setMessage("halted");
+        rollout.setSkippedBuckets(false);
+        rollout.setStartedAt("2026-11-23T09:55:00Z");
+        rollout.setBuckets(List.of(bucket));
+        AuthBlueprintStatus status = new AuthBlueprintStatus();
+        status.setRollout(rollout);
+        created.setStatus(status);
+
+        client.resource(created).updateStatus();
+
+        assertThat(client.resources(AuthBlueprint.class).inNamespace("default").withName("rolled").get().getStatus().getRollout())
+                .isEqualTo(rollout);
+    }
+
+    @Test
+    void floorBaselineWithItsFloorIsAccepted(KubernetesClient client) {
+        client.resource(load(client, blueprint("floored", "1.0.0", "rollout: {gate: {baseline: Floor, floor: 0.995}}"))).create();
+
+        RolloutSpec rollout = client.resources(AuthBlueprint.class).inNamespace("default").withName("floored").get().getSpec().getRollout();
+        assertThat(rollout.getGate().getBaseline()).isEqualTo(RolloutBaseline.Floor);
+        assertThat(rollout.getGate().getFloor()).isEqualTo(0.995);
+    }
+
+    @Test
+    void floorBaselineWithoutAFloorIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("no-floor", "1.0.0", "rollout: {gate: {baseline: Floor}}"))).containsExactly(ruleBroken(
+                "spec.rollout.gate.floor",
+                "spec.rollout.gate.floor is required for baseline Floor: set it to the lowest authorization ratio to accept, e.g. 0.99"));
+    }
+
+    @Test
+    void floorWithThePreviousRevisionBaselineIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("stray-floor", "1.0.0", "rollout: {gate: {floor: 0.99}}"))).containsExactly(ruleBroken(
+                "spec.rollout.gate.floor",
+                "spec.rollout.gate.floor is only for baseline Floor: remove it, or set spec.rollout.gate.baseline to Floor"));
+    }
+
+    @Test
+    void analysisIntervalLongerThanTheWindowIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("slow-reading", "1.0.0", "rollout: {analysis: {windowSeconds: 30, intervalSeconds: 40}}")))
+                .containsExactly(ruleBroken("spec.rollout.analysis.intervalSeconds",
+                        "spec.rollout.analysis.intervalSeconds must not exceed spec.rollout.analysis.windowSeconds: every window is read at least once"));
+    }
+
+    @Test
+    void analysisIntervalLongerThanTheDefaultWindowIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("slower-reading", "1.0.0", "rollout: {analysis: {intervalSeconds: 90}}")))
+                .containsExactly(ruleBroken("spec.rollout.analysis.intervalSeconds",
+                        "spec.rollout.analysis.intervalSeconds must not exceed spec.rollout.analysis.windowSeconds: every window is read at least once"));
+    }
+
+    @Test
+    void analysisWindowShorterThanTenSecondsIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("short-window", "1.0.0", "rollout: {analysis: {windowSeconds: 5, intervalSeconds: 1}}")))
+                .containsExactly("spec.rollout.analysis.windowSeconds: Invalid value: 5: "
+                        + "spec.rollout.analysis.windowSeconds in body should be greater than or equal to 10");
+    }
+
+    @Test
+    void zeroMinOutcomesIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("no-outcomes", "1.0.0", "rollout: {analysis: {minOutcomes: 0}}")))
+                .containsExactly("spec.rollout.analysis.minOutcomes: Invalid value: 0: "
+                        + "spec.rollout.analysis.minOutcomes in body should be greater than or equal to 1");
+    }
+
+    @Test
+    void allowanceAboveOneIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("lenient", "1.0.0", "rollout: {gate: {allowance: 1.5}}")))
+                .containsExactly("spec.rollout.gate.allowance: Invalid value: 1.5: "
+                        + "spec.rollout.gate.allowance in body should be less than or equal to 1");
+    }
+
+    @Test
+    void negativeFloorIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("below-zero", "1.0.0", "rollout: {gate: {baseline: Floor, floor: -0.1}}")))
+                .containsExactly("spec.rollout.gate.floor: Invalid value: -0.1: "
+                        + "spec.rollout.gate.floor in body should be greater than or equal to 0");
+    }
+
+    @Test
+    void baselineShorterThanAMinuteIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("short-baseline", "1.0.0", "rollout: {gate: {baselineSeconds: 30}}")))
+                .containsExactly("spec.rollout.gate.baselineSeconds: Invalid value: 30: "
+                        + "spec.rollout.gate.baselineSeconds in body should be greater than or equal to 60");
+    }
+
+    @Test
+    void unknownBaselineIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("median", "1.0.0", "rollout: {gate: {baseline: Median}}"))).containsExactly(
+                "spec.rollout.gate.baseline: Unsupported value: \"Median\": supported values: \"Floor\", \"PreviousRevision\"", RULES_NOT_CHECKED);
+    }
+
+    @Test
+    void negativeBakeAndZeroFailedWindowsToHaltAreRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("impatient", "1.0.0", "rollout: {bakeSeconds: -1, failedWindowsToHalt: 0}")))
+                .containsExactlyInAnyOrder(
+                        "spec.rollout.bakeSeconds: Invalid value: -1: spec.rollout.bakeSeconds in body should be greater than or equal to 0",
+                        "spec.rollout.failedWindowsToHalt: Invalid value: 0: "
+                                + "spec.rollout.failedWindowsToHalt in body should be greater than or equal to 1");
     }
 }

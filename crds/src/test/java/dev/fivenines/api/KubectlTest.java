@@ -13,8 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.fivenines.api.v1alpha1.AuthBlueprint;
+import dev.fivenines.api.v1alpha1.AuthBlueprintStatus;
+import dev.fivenines.api.v1alpha1.RolloutPhase;
+import dev.fivenines.api.v1alpha1.RolloutStatus;
 import dev.fivenines.testing.LocalControlPlane;
 import dev.fivenines.testing.WithControlPlane;
+import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** What a user sees through the real {@code kubectl} binary (on PATH): refusals on apply and the printer columns. */
 @WithControlPlane(crds = {"crds/generated/authblueprints.fivenines.dev-v1.yml", "crds/generated/authdeployments.fivenines.dev-v1.yml"})
@@ -84,7 +89,27 @@ class KubectlTest {
                 .containsExactly("NAME", "AGE", "REGION", "VARIANT", "INSYNC", "READY", "VERSION");
         assertThat(ad.stdout()).containsPattern("kubectl-ad\\s+\\S+\\s+eu-central-1\\s+Primary");
         assertThat(abp.stdout().lines().findFirst().orElseThrow().split("\\s+"))
-                .containsExactly("NAME", "AGE", "VERSION", "FEASIBLE", "READY", "REVISION");
+                .containsExactly("NAME", "AGE", "VERSION", "FEASIBLE", "READY", "REVISION", "BUCKET", "ROLLOUT");
         assertThat(abp.stdout()).containsPattern("kubectl-bp\\s+\\S+\\s+1\\.2\\.3");
+    }
+
+    @Test
+    void kubectlGetShowsTheRolloutPhaseAndBucket(KubernetesClient client) throws Exception {
+        Path blueprint = manifest("rolling.yaml", ApiServerValidationTest.blueprint("kubectl-rolling", "1.2.3", ""));
+        assertThat(kubectl("apply", "-f", blueprint.toString()).exitCode()).isZero();
+        AuthBlueprint stored = client.resources(AuthBlueprint.class).inNamespace("default").withName("kubectl-rolling").get();
+        RolloutStatus rollout = new RolloutStatus();
+        rollout.setPhase(RolloutPhase.Halted);
+        rollout.setBucket("2/4");
+        AuthBlueprintStatus status = new AuthBlueprintStatus();
+        status.setRollout(rollout);
+        stored.setStatus(status);
+        client.resource(stored).updateStatus();
+
+        Result abp = kubectl("get", "abp", "kubectl-rolling", "-n", "default");
+
+        // revision, feasible and ready are empty: this status has only the rollout
+
+        assertThat(abp.stdout()).containsPattern("kubectl-rolling\\s+\\S+\\s+1\\.2\\.3\\s+2/4\\s+Halted");
     }
 }

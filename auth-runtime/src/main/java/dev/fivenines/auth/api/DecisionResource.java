@@ -7,6 +7,7 @@ import dev.fivenines.auth.authz.ResourcePath;
 import dev.fivenines.auth.authz.Subject;
 import dev.fivenines.auth.config.RuntimeSettings;
 import dev.fivenines.auth.drill.DrillFault;
+import dev.fivenines.auth.limits.RequestLimits;
 import dev.fivenines.auth.tokens.TokenRejected;
 import dev.fivenines.auth.tokens.TokenService;
 import dev.fivenines.auth.tokens.VerifiedToken;

@@ -8,6 +8,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.fivenines.auth.authz.ModelCache;
 import dev.fivenines.auth.limits.Admission;
+import dev.fivenines.auth.limits.BlockedRequestLog;
+import dev.fivenines.auth.limits.RequestLimits;
 import dev.fivenines.auth.storage.ConflictingWrite;
 import dev.fivenines.auth.storage.StorageUnavailable;
 import dev.fivenines.auth.tokens.TokenRejected;

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.fivenines.auth.config.RuntimeSettings;
+import dev.fivenines.auth.limits.RequestLimits;
 import dev.fivenines.auth.storage.AuthStore;
+import dev.fivenines.auth.storage.StoredClient;
 import dev.fivenines.auth.tokens.BootstrapSecrets;
+import dev.fivenines.auth.tokens.Secrets;
 import dev.fivenines.auth.tokens.TokenService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -29,7 +32,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/tenants/{tenant}/oauth2/token")
 public class TokenResource {
 
-    static final String ADMIN_CLIENT = "admin";
     static final String API_KEY_GRANT = "urn:fivenines:grant-type:api-key";
     static final String UNKNOWN_CLIENT = "client:(unknown)";
 
@@ -49,7 +51,7 @@ public class TokenResource {
     }
 
     private Response storedClient(String tenant, String clientId, String secret) {
-        Optional<AuthStore.StoredClient> client = clientId == null ? Optional.empty() : store.client(tenant, clientId);
+        Optional<StoredClient> client = clientId == null ? Optional.empty() : store.client(tenant, clientId);
         // a known client is limited as itself; every unknown id of the tenant shares one limit, so ids a caller
         // makes up cannot grow the limiter's memory
         limits.admit(tenant, client.isPresent() ? "client:" + clientId : UNKNOWN_CLIENT);
@@ -87,17 +89,17 @@ public class TokenResource {
             clientId = pair[0];
             clientSecret = pair.length > 1 ? pair[1] : "";
         }
-        if (!ADMIN_CLIENT.equals(clientId)) {
+        if (!BootstrapSecrets.ADMIN_CLIENT.equals(clientId)) {
             return storedClient(tenant, clientId, clientSecret);
         }
-        limits.admit(tenant, "client:" + ADMIN_CLIENT);
+        limits.admit(tenant, "client:" + BootstrapSecrets.ADMIN_CLIENT);
         String expected = bootstrapSecrets.of(tenant).orElse(null);
         if (expected == null || clientSecret == null
                 || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8))) {
             return Response.fromResponse(ErrorMappers.error(401, "invalid_client", null, "unknown client or wrong secret"))
                     .header("WWW-Authenticate", "Basic realm=\"" + tenant + "\"").build();
         }
-        TokenService.Issued issued = tokens.issue(tenant, "client:" + ADMIN_CLIENT, settings.tokens().audience(), "admin");
+        TokenService.Issued issued = tokens.issue(tenant, "client:" + BootstrapSecrets.ADMIN_CLIENT, settings.tokens().audience(), "admin");
         return Response.ok(Map.of("access_token", issued.token(), "token_type", "Bearer", "expires_in",
                 settings.tokens().accessTokenTtl().toSeconds(), "scope", "admin"))
                 .header("Cache-Control", "no-store").build();

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.fivenines.auth.storage.AuditEntry;
+import dev.fivenines.auth.storage.AuditedItem;
 import dev.fivenines.auth.storage.AuthStore;
-import dev.fivenines.auth.storage.AuthStore.AuditedItem;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -28,9 +28,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * be in the state its latest audit entry leaves it in, and every item whose latest audit entry leaves it in place must
  * be stored; an item whose latest entry deletes it must be absent.
  *
- * <p>The latest entry of a target is the one with the latest {@code at}, not the last in sort key order: the sort key
- * starts with the time as {@link Instant#toString()} writes it, which drops trailing zeros of the fraction, so its text
- * order is not always time order.
+ * <p>The latest entry of a target is the one with the latest {@code at} (then the highest id), not the last in sort key
+ * order. The store writes sort keys that start with the time at a fixed width (nanoseconds always written), so for its
+ * entries the two orders agree; an entry whose sort key starts with the time as {@link Instant#toString()} writes it
+ * (which drops trailing zeros of the fraction, as the store's keys did before they were of fixed width, or as a hand
+ * edit may) sorts out of time order, and {@code at} still orders it right.
  *
  * <p>Items and audit entries are read in separate queries, so a change written while a tenant is read can look like a
  * discrepancy. A tenant with discrepancies is therefore read a second time, and only discrepancies seen both times (same

@@ -36,6 +36,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * the failure.</li>
  * <li>An answer that is the caller's own error (a failed condition, a validation error) is an answer: it is
  * returned as is and counts as the region working.</li>
+ * <li>Paginators ({@code queryPaginator}, {@code scanPaginator}, ...) are built over the chain itself, not over one
+ * region's client: each page is one {@code Query} or {@code Scan} through the chain, so a region that fails between two
+ * pages is passed over for the next page like for any read (the replicas of a global table share their keys, so the
+ * next region continues from the same position).</li>
  * </ul>
  *
  * Hops and failures are counted ({@code fivenines.storage.hops}, {@code fivenines.storage.failures}) and each
@@ -101,6 +105,10 @@ public final class FailoverDynamoDb implements InvocationHandler {
                 return call(regions.get(0), method, args);
             }
             default -> {
+                if (isPaginator(method)) {
+                    // the interface's own method builds the paginator over this proxy, so its page requests come back here
+                    return InvocationHandler.invokeDefault(proxy, method, args);
+                }
                 return route(method, args, isRead(method.getName()));
             }
         }
@@ -150,6 +158,10 @@ public final class FailoverDynamoDb implements InvocationHandler {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    private static boolean isPaginator(Method method) {
+        return method.isDefault() && method.getName().endsWith("Paginator");
     }
 
     static boolean isRead(String operation) {

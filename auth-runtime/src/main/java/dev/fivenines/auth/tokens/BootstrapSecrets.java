@@ -27,6 +27,9 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class BootstrapSecrets {
 
+    /** The client id of every tenant's bootstrap admin; no stored client may take it. */
+    public static final String ADMIN_CLIENT = "admin";
+
     private static final Logger LOG = Logger.getLogger(BootstrapSecrets.class);
 
     private final Map<String, String> configured;

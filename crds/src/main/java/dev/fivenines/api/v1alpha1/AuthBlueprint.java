@@ -20,6 +20,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyDeployments", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Feasible", jsonPath = ".status.conditions[?(@.type==\"ReliabilityFeasible\")].status",
         type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Rollout", jsonPath = ".status.rollout.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Bucket", jsonPath = ".status.rollout.bucket", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class AuthBlueprint extends CustomResource<AuthBlueprintSpec, AuthBlueprintStatus> implements Namespaced {
 }

@@ -34,6 +34,10 @@ public class AuthBlueprintSpec {
     @Default("{}")
     private ReliabilitySpec reliability = new ReliabilitySpec();
 
+    @JsonPropertyDescription("How a new revision reaches the deployments: bucket by bucket, gated on the authorization ratio.")
+    @Default("{}")
+    private RolloutSpec rollout = new RolloutSpec();
+
     public RuntimeSpec getRuntime() {
         return runtime;
     }
@@ -82,6 +86,14 @@ public class AuthBlueprintSpec {
         this.reliability = reliability;
     }
 
+    public RolloutSpec getRollout() {
+        return rollout;
+    }
+
+    public void setRollout(RolloutSpec rollout) {
+        this.rollout = rollout;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -90,11 +102,12 @@ public class AuthBlueprintSpec {
         if (!(o instanceof AuthBlueprintSpec other)) {
             return false;
         }
-        return Objects.equals(runtime, other.runtime) && Objects.equals(tokens, other.tokens) && Objects.equals(storage, other.storage) && Objects.equals(limits, other.limits) && Objects.equals(healthCheck, other.healthCheck) && Objects.equals(reliability, other.reliability);
+        return Objects.equals(runtime, other.runtime) && Objects.equals(tokens, other.tokens) && Objects.equals(storage, other.storage) && Objects.equals(limits, other.limits) && Objects.equals(healthCheck, other.healthCheck) && Objects.equals(reliability, other.reliability)
+                && Objects.equals(rollout, other.rollout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(runtime, tokens, storage, limits, healthCheck, reliability);
+        return Objects.hash(runtime, tokens, storage, limits, healthCheck, reliability, rollout);
     }
 }

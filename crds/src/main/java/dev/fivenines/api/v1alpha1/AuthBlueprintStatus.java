@@ -28,6 +28,9 @@ public class AuthBlueprintStatus {
     @JsonPropertyDescription("The verdict of the reliability model.")
     private ReliabilityReport reliability;
 
+    @JsonPropertyDescription("The rollout of the current revision, bucket by bucket.")
+    private RolloutStatus rollout;
+
     public Long getObservedGeneration() {
         return observedGeneration;
     }
@@ -76,6 +79,14 @@ public class AuthBlueprintStatus {
         this.reliability = reliability;
     }
 
+    public RolloutStatus getRollout() {
+        return rollout;
+    }
+
+    public void setRollout(RolloutStatus rollout) {
+        this.rollout = rollout;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -84,11 +95,12 @@ public class AuthBlueprintStatus {
         if (!(o instanceof AuthBlueprintStatus other)) {
             return false;
         }
-        return Objects.equals(observedGeneration, other.observedGeneration) && Objects.equals(revision, other.revision) && Objects.equals(conditions, other.conditions) && Objects.equals(deployments, other.deployments) && Objects.equals(readyDeployments, other.readyDeployments) && Objects.equals(reliability, other.reliability);
+        return Objects.equals(observedGeneration, other.observedGeneration) && Objects.equals(revision, other.revision) && Objects.equals(conditions, other.conditions) && Objects.equals(deployments, other.deployments) && Objects.equals(readyDeployments, other.readyDeployments) && Objects.equals(reliability, other.reliability)
+                && Objects.equals(rollout, other.rollout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, revision, conditions, deployments, readyDeployments, reliability);
+        return Objects.hash(observedGeneration, revision, conditions, deployments, readyDeployments, reliability, rollout);
     }
 }

@@ -5,36 +5,35 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.MapperFeature;
 
+import dev.fivenines.api.v1alpha1.AuthBlueprintSpec;
+
 /**
  * A stable, short hash of a spec: the same content gives the same revision whatever the field order,
  * map order or the process that computes it.
+ *
+ * <p>A blueprint's {@code spec.rollout} is left out: it says how a revision travels, not what it is, so
+ * pausing a rollout or changing its gate never makes a new revision (nor restarts the rollout).
  */
 public final class Revision {
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .addMixIn(AuthBlueprintSpec.class, WithoutRolloutPolicy.class)
             .build();
 
-    private Revision() {
+    @JsonIgnoreProperties("rollout")
+    private interface WithoutRolloutPolicy {
     }
 
-    /**
-     * A blueprint's revision: everything that reaches the runtime's pods or AWS, not {@code rollout}
-     * (how a revision rolls out is not part of it: pausing a rollout must not start another).
-     */
-    public static String of(dev.fivenines.api.v1alpha1.AuthBlueprintSpec spec) {
-        JsonNode tree = CANONICAL.valueToTree(spec);
-        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-            object.remove("rollout");
-        }
-        return of((Object) tree);
+    private Revision() {
     }
 
     public static String of(Object spec) {

@@ -1,4 +1,4 @@
-package dev.fivenines.auth.api;
+package dev.fivenines.auth.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,9 +10,6 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 import dev.fivenines.auth.config.RuntimeSettings;
-import dev.fivenines.auth.limits.LimitSettings;
-import dev.fivenines.auth.limits.RateLimiter;
-import dev.fivenines.auth.limits.TenantLimits;
 
 /** The runtime's limit settings, as the operator's environment variables give them, turned into the limiter's. */
 class RequestLimitsTest {

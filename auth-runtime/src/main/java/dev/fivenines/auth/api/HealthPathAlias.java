@@ -1,4 +1,4 @@
-package dev.fivenines.auth.health;
+package dev.fivenines.auth.api;
 
 import java.net.URI;
 

@@ -1,8 +1,9 @@
-package dev.fivenines.auth.health;
+package dev.fivenines.auth.api;
 
 import java.util.concurrent.CompletionStage;
 
 import dev.fivenines.auth.config.RuntimeSettings;
+import dev.fivenines.auth.health.DeepHealth;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,4 +1,4 @@
-package dev.fivenines.auth.api;
+package dev.fivenines.auth.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

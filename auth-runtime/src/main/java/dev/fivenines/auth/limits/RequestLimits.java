@@ -1,4 +1,4 @@
-package dev.fivenines.auth.api;
+package dev.fivenines.auth.limits;
 
 import java.util.List;
 import java.util.Map;
@@ -9,10 +9,6 @@ import dev.fivenines.auth.metrics.OwnedMeters;
 import org.jboss.logging.Logger;
 
 import dev.fivenines.auth.config.RuntimeSettings;
-import dev.fivenines.auth.limits.Admission;
-import dev.fivenines.auth.limits.LimitSettings;
-import dev.fivenines.auth.limits.RateLimiter;
-import dev.fivenines.auth.limits.TenantLimits;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The rate limits of the HTTP endpoints: every request of a tenant's client is admitted or refused in memory
  * before any work is done for it. A milestone crossing is logged here; a refusal becomes a {@link Blocked},
- * answered 429 and logged by {@link ErrorMappers}.
+ * answered 429 and logged by the API's error mapper.
  */
 @ApplicationScoped
 public class RequestLimits {

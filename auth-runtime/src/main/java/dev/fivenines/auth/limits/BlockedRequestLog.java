@@ -1,4 +1,4 @@
-package dev.fivenines.auth.api;
+package dev.fivenines.auth.limits;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
  * flooding at thousands of requests a second must not turn the log into the bottleneck, so each client gets at
  * most one line a second; the line says how many refusals of that client it stands for since the previous one.
  */
-final class BlockedRequestLog {
+public final class BlockedRequestLog {
 
     private static final Logger LOG = Logger.getLogger("dev.fivenines.auth.limits.blocked");
 
@@ -27,12 +27,12 @@ final class BlockedRequestLog {
     private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
     private final LongSupplier epochSecond;
 
-    BlockedRequestLog(LongSupplier epochSecond) {
+    public BlockedRequestLog(LongSupplier epochSecond) {
         this.epochSecond = epochSecond;
     }
 
     /** Returns whether a line was written for this refusal. */
-    boolean blocked(String tenant, String client, String limit, int limitRps, String source, String forwardedFor, String path,
+    public boolean blocked(String tenant, String client, String limit, int limitRps, String source, String forwardedFor, String path,
             String userAgent) {
         Pending entry = pending.computeIfAbsent(new Key(tenant, client), k -> new Pending());
         long refusals = entry.unlogged.incrementAndGet();

@@ -1,6 +1,9 @@
-package dev.fivenines.auth.ratio;
+package dev.fivenines.auth.api;
 
 import java.util.List;
+
+import dev.fivenines.auth.ratio.AuthorizationRatio;
+import dev.fivenines.auth.ratio.WindowStats;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
