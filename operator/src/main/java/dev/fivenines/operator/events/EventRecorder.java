@@ -31,6 +31,11 @@ public class EventRecorder {
     }
 
     public void emit(HasMetadata object, EventReason reason, String message) {
+        emit(object, reason.name(), reason.type(), message);
+    }
+
+    /** @param type Normal or Warning */
+    public void emit(HasMetadata object, String reason, String type, String message) {
         String now = Instant.now(clock).toString();
         var event = new EventBuilder()
                 .withNewMetadata()
@@ -42,9 +47,9 @@ public class EventRecorder {
                         .withName(object.getMetadata().getName()).withNamespace(object.getMetadata().getNamespace())
                         .withUid(object.getMetadata().getUid()).withResourceVersion(object.getMetadata().getResourceVersion())
                         .build())
-                .withReason(reason.name())
+                .withReason(reason)
                 .withMessage(message)
-                .withType(reason.type())
+                .withType(type)
                 .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
                 .withNewSource().withComponent("fivenines-operator").endSource()
                 .withReportingComponent("fivenines-operator")

@@ -1,13 +1,22 @@
 package dev.fivenines.operator.metrics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Prometheus metrics of the operator (served on /q/metrics): reconciles, writes, drift, failures. */
+/** Prometheus metrics of the operator (served on /q/metrics): reconciles, writes, drift, failures, rollouts. */
 @ApplicationScoped
 public class OperatorMetrics {
 
+    /** The phases a rollout gauge is written for: one series per phase, 1 for the current one. */
+    public static final java.util.List<String> ROLLOUT_PHASES = java.util.List.of("Progressing", "Paused", "Halted", "Completed");
+
     private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> gauges = new ConcurrentHashMap<>();
 
     public OperatorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -35,5 +44,23 @@ public class OperatorMetrics {
 
     public void awsCall(String service, String operation, String outcome) {
         registry.counter("fivenines_aws_calls_total", "service", service, "operation", operation, "outcome", outcome).increment();
+    }
+
+    /** Where a blueprint's rollout stands: {@code fivenines_rollout_phase{phase}} (1 for the current phase) and the 1-based bucket. */
+    public void rollout(String namespace, String blueprint, String phase, int bucket) {
+        for (String each : ROLLOUT_PHASES) {
+            gauge("fivenines_rollout_phase", Tags.of("namespace", namespace, "blueprint", blueprint, "phase", each))
+                    .set(each.equals(phase) ? 1 : 0);
+        }
+        gauge("fivenines_rollout_bucket", Tags.of("namespace", namespace, "blueprint", blueprint)).set(bucket);
+    }
+
+    /** A rollout event: {@code fivenines_rollout_events_total{event}} (Promoted, Halted, RolledBack, Completed, ...). */
+    public void rolloutEvent(String namespace, String blueprint, String event) {
+        registry.counter("fivenines_rollout_events_total", "namespace", namespace, "blueprint", blueprint, "event", event).increment();
+    }
+
+    private AtomicInteger gauge(String name, Tags tags) {
+        return gauges.computeIfAbsent(name + tags, key -> registry.gauge(name, tags, new AtomicInteger()));
     }
 }

@@ -18,10 +18,13 @@ import dev.fivenines.operator.desired.Workload;
 import dev.fivenines.operator.events.EventRecorder;
 import dev.fivenines.operator.metrics.OperatorMetrics;
 import dev.fivenines.operator.revision.Revision;
+import dev.fivenines.operator.revision.RevisionHistory;
+import dev.fivenines.operator.rollout.AssignedRevision;
 import dev.fivenines.operator.status.DeploymentObservation;
 import dev.fivenines.operator.status.DeploymentStatusCalculator;
 import dev.fivenines.operator.status.DeploymentTransitions;
 import dev.fivenines.operator.status.LastApplied;
+import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -31,7 +34,9 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
 /**
  * Reconciles an AuthDeployment of this operator's region into its workload (built by {@link Workload}
@@ -96,17 +101,34 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
         if (blueprint.isEmpty()) {
             return DeploymentObservation.blueprintMissing(served);
         }
-        String revision = Revision.of(blueprint.get().getSpec());
+        String revision = AssignedRevision.of(blueprint.get(), deployment, Revision.of(blueprint.get().getSpec()));
+        AuthBlueprint atRevision = atRevision(blueprint.get(), revision, context);
         Long generation = deployment.getMetadata().getGeneration();
         LastApplied last = LastApplied.of(deployment);
 
-        Workload workload = new Workload(blueprint.get(), revision, deployment, config.runtime().environment(config.runtimePort()));
+        Workload workload = new Workload(atRevision, revision, deployment, config.runtime().environment(config.runtimePort()));
         ManagedObjects.Applied applied = ManagedObjects.apply(workload.objects(), context, last.unchanged(revision, generation), metrics);
         List<CloudOutcome> cloudOutcomes = cloud.enabled()
-                ? cloud.ensure(cloud.plan(blueprint.get(), deployment), last.readyIfUnchanged(revision, generation))
+                ? cloud.ensure(cloud.plan(atRevision, deployment), last.readyIfUnchanged(revision, generation))
                 : List.of();
-        return new DeploymentObservation(true, served, true, revision, blueprint.get().getSpec().getRuntime().getVersion(),
+        return new DeploymentObservation(true, served, true, revision, atRevision.getSpec().getRuntime().getVersion(),
                 applied.workload(), applied.corrected(), cloudOutcomes);
+    }
+
+    /** The blueprint as it was at the revision this deployment's bucket is to run (its ControllerRevision). */
+    @SuppressWarnings("unchecked")
+    private static AuthBlueprint atRevision(AuthBlueprint blueprint, String revision, Context<AuthDeployment> context) {
+        if (revision.equals(Revision.of(blueprint.getSpec()))) {
+            return blueprint;
+        }
+        String name = RevisionHistory.name(blueprint.getMetadata().getName(), revision);
+        var histories = (InformerEventSource<ControllerRevision, AuthDeployment>) context.eventSourceRetriever()
+                .getEventSourceFor(ControllerRevision.class);
+        return histories.get(new ResourceID(name, blueprint.getMetadata().getNamespace()))
+                .map(history -> RevisionHistory.at(blueprint, history))
+                .orElseThrow(() -> new IllegalStateException("revision " + revision + " of AuthBlueprint " + blueprint.getMetadata().getName()
+                        + " is assigned to this deployment's bucket but its ControllerRevision "
+                        + name + " is missing; the workload is left as it is"));
     }
 
     @Override

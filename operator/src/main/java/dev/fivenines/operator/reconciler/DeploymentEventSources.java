@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -44,6 +45,13 @@ final class DeploymentEventSources {
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .withPrimaryToSecondaryMapper((AuthDeployment deployment) -> Set.of(
                         new ResourceID(deployment.getSpec().getBlueprint(), deployment.getMetadata().getNamespace())))
+                .build(), context));
+        sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(ControllerRevision.class, AuthDeployment.class)
+                .withNamespacesInheritedFromController()
+                .withLabelSelector(Labels.MANAGED_SELECTOR)
+                .withSecondaryToPrimaryMapper(history -> context.getPrimaryCache()
+                        .byIndex(BLUEPRINT_INDEX, key(history.getMetadata().getLabels().get(Labels.BLUEPRINT), history.getMetadata().getNamespace()))
+                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), context));
         for (Class<? extends HasMetadata> kind : MANAGED_KINDS) {
             sources.add(managed(kind, context));

@@ -60,8 +60,9 @@ public final class RevisionHistory {
 
     /** The blueprint as it was at a recorded revision: its metadata, the recorded spec. */
     public static AuthBlueprint at(AuthBlueprint blueprint, ControllerRevision history) {
-        Object data = history.getData();
-        Object spec = data instanceof Map<?, ?> map ? map.get("spec") : null;
+        // read from the API server, data is a raw extension; built here, a map: both convert to a map
+        Map<?, ?> data = history.getData() == null ? Map.of() : SERIALIZATION.convertValue(history.getData(), Map.class);
+        Object spec = data.get("spec");
         if (spec == null) {
             throw new IllegalStateException("ControllerRevision " + history.getMetadata().getName() + " holds no spec");
         }

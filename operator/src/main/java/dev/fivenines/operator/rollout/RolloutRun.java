@@ -185,11 +185,16 @@ final class RolloutRun {
     /** Takes a reading of the gate; true when it halted the rollout. */
     private boolean read(RolloutBucketStatus bucket, OutcomeCounts window) {
         GateResult result = Gate.evaluate(Buckets.subject(bucket), window, baseline(bucket), settings);
+        // an inconclusive reading that saw what the last one saw changes nothing: the status is not rewritten for it
+        boolean sameAsBefore = result.verdict() == Verdict.Inconclusive && bucket.getVerdict() == Verdict.Inconclusive
+                && java.util.Objects.equals(bucket.getOutcomes(), result.outcomes());
         bucket.setRatio(Buckets.format(result.ratio()));
         bucket.setAllowed(Buckets.format(result.allowed()));
         bucket.setOutcomes(result.outcomes());
         bucket.setVerdict(result.verdict());
-        bucket.setLastWindowAt(now.toString());
+        if (!sameAsBefore) {
+            bucket.setLastWindowAt(now.toString());
+        }
         int failed = bucket.getFailedWindows() == null ? 0 : bucket.getFailedWindows();
         switch (result.verdict()) {
             case Pass -> {

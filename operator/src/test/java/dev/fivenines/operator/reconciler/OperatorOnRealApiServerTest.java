@@ -26,6 +26,8 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -117,11 +119,9 @@ class OperatorOnRealApiServerTest {
         awaitDeployment(ns, "auth-primary", OperatorOnRealApiServerTest::ready);
         awaitDeployment(ns, "auth-acme", OperatorOnRealApiServerTest::ready);
 
+        // as a GitOps tool or kubectl apply writes it: a merge patch, no optimistic lock against the operator's status writes
         client.resources(AuthBlueprint.class).inNamespace(ns).withName("auth")
-                .edit(b -> {
-                    b.getSpec().getRuntime().setVersion("1.5.0");
-                    return b;
-                });
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"runtime\":{\"version\":\"1.5.0\"}}}");
 
         for (String name : List.of("auth-primary", "auth-acme")) {
             AuthDeployment updated = awaitDeployment(ns, name, d -> "1.5.0".equals(d.getStatus().getRuntimeVersion()) && ready(d));

@@ -1,0 +1,106 @@
+package dev.fivenines.operator.rollout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import dev.fivenines.api.v1alpha1.AuthBlueprint;
+import dev.fivenines.api.v1alpha1.AuthDeployment;
+import dev.fivenines.api.v1alpha1.Phase;
+import dev.fivenines.api.v1alpha1.RolloutBucketStatus;
+import dev.fivenines.api.v1alpha1.RolloutStatus;
+import dev.fivenines.operator.desired.Labels;
+import io.fabric8.kubernetes.api.model.Pod;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * One step of a blueprint's rollout: reads the bucket's pods' outcomes ({@link PodOutcomes}), groups this
+ * operator's deployments into buckets, and asks the {@link RolloutMachine} what comes next. Requests made
+ * with {@code kubectl fivenines rollout} arrive as annotations naming the revision they are for.
+ */
+@ApplicationScoped
+public class BlueprintRollout {
+
+    public static final String PAUSE = "rollout.fivenines.dev/pause";
+    public static final String ABORT = "rollout.fivenines.dev/abort";
+    public static final String RETRY = "rollout.fivenines.dev/retry";
+
+    private final PodOutcomes outcomes;
+
+    public BlueprintRollout(PodOutcomes outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    public RolloutStep advance(AuthBlueprint blueprint, String revision, Collection<AuthDeployment> deployments, Collection<Pod> pods,
+            Instant now) {
+        RolloutSettings settings = settings(blueprint);
+        String key = blueprint.getMetadata().getNamespace() + "/" + blueprint.getMetadata().getName();
+        outcomes.scrape(key, pods, now, settings.window().plus(settings.baselineWindow()).plus(settings.interval()));
+        RolloutStatus previous = blueprint.getStatus() == null ? null : blueprint.getStatus().getRollout();
+
+        Map<Integer, List<AuthDeployment>> byBucket = new TreeMap<>();
+        deployments.forEach(d -> byBucket.computeIfAbsent(Objects.requireNonNullElse(d.getSpec().getRolloutBucket(), 0),
+                b -> new ArrayList<>()).add(d));
+        List<RolloutInput.BucketInput> buckets = new ArrayList<>();
+        byBucket.forEach((bucket, members) -> {
+            List<RolloutInput.DeploymentInput> inputs = members.stream().map(BlueprintRollout::input).toList();
+            String assigned = assigned(previous, bucket, revision);
+            String running = inputs.stream().map(RolloutInput.DeploymentInput::revision).filter(Objects::nonNull).findFirst().orElse(assigned);
+            buckets.add(new RolloutInput.BucketInput(bucket, inputs,
+                    outcomes.over(key, podsOf(pods, members, assigned), settings.window(), now),
+                    outcomes.over(key, podsOf(pods, members, running), settings.baselineWindow(), now)));
+        });
+        String rolling = previous == null ? null : previous.getRevision();
+        boolean abort = rolling != null && rolling.equals(annotation(blueprint, ABORT));
+        boolean retry = rolling != null && rolling.equals(annotation(blueprint, RETRY));
+        return RolloutMachine.step(previous, new RolloutInput(revision, settings, buckets, abort, retry), now);
+    }
+
+    /** The blueprint's rollout settings; a pause asked for with the plugin counts as spec.rollout.paused. */
+    public static RolloutSettings settings(AuthBlueprint blueprint) {
+        RolloutSettings s = RolloutSettings.of(blueprint.getSpec().getRollout());
+        if (!"true".equals(annotation(blueprint, PAUSE)) || s.paused()) {
+            return s;
+        }
+        return new RolloutSettings(s.bake(), s.window(), s.interval(), s.minOutcomes(), s.allowance(), s.baseline(), s.baselineWindow(),
+                s.floor(), s.failedWindowsToHalt(), s.autoRollback(), true, s.skipBuckets());
+    }
+
+    private static String annotation(AuthBlueprint blueprint, String name) {
+        Map<String, String> annotations = blueprint.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(name);
+    }
+
+    private static String assigned(RolloutStatus previous, int bucket, String revision) {
+        if (previous == null || previous.getBuckets() == null) {
+            return revision;
+        }
+        return previous.getBuckets().stream().filter(b -> Objects.equals(b.getBucket(), bucket)).map(RolloutBucketStatus::getRevision)
+                .filter(Objects::nonNull).findFirst().orElse(previous.getStableRevision() != null ? previous.getStableRevision() : revision);
+    }
+
+    private static RolloutInput.DeploymentInput input(AuthDeployment deployment) {
+        var status = deployment.getStatus();
+        return new RolloutInput.DeploymentInput(deployment.getMetadata().getName(), status != null && status.getPhase() == Phase.Ready,
+                status == null ? null : status.getBlueprintRevision());
+    }
+
+    /** The uids of the members' pods that run the revision (pods carry their deployment's name and revision as labels). */
+    private static List<String> podsOf(Collection<Pod> pods, List<AuthDeployment> members, String revision) {
+        List<String> names = members.stream().map(d -> d.getMetadata().getName()).toList();
+        return pods.stream().filter(p -> p.getMetadata().getLabels() != null)
+                .filter(p -> names.contains(p.getMetadata().getLabels().get(Labels.INSTANCE)))
+                .filter(p -> revision.equals(p.getMetadata().getLabels().get(Labels.REVISION)))
+                .map(p -> p.getMetadata().getUid()).toList();
+    }
+
+    /** How long until the next step must run even if nothing changes: the machine's answer, at most one interval while gating. */
+    public static Duration requeue(RolloutStep step, RolloutSettings settings) {
+        return step.requeueAfter().filter(d -> d.compareTo(settings.interval()) < 0).orElse(settings.interval());
+    }
+}
