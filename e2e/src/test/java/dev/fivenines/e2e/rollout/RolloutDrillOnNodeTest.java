@@ -73,6 +73,7 @@ class RolloutDrillOnNodeTest {
     static final ResourceDefinitionContext DEPLOYMENTS = context("authdeployments", "AuthDeployment");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String DECISION = "{\"subject\":\"user:alice\",\"permission\":\"documents:read\",\"resource\":\"/documents/a\"}";
 
     static LocalCloud cloud;
     static E2eCluster.Door storage;
@@ -160,7 +161,7 @@ class RolloutDrillOnNodeTest {
 
         startTraffic(cluster);
         LOG.info("decision traffic to every bucket; {} s for the baseline", BASELINE_SECONDS);
-        Thread.sleep(Duration.ofSeconds(BASELINE_SECONDS + 5));
+        Thread.sleep((BASELINE_SECONDS + 5) * 1000L);
 
         // the bad version
         Instant badApplied = Instant.now();
@@ -209,14 +210,28 @@ class RolloutDrillOnNodeTest {
         return Duration.between(from, to).toSeconds();
     }
 
+    /** Decisions to every bucket, about a grant that exists, so a healthy version answers every one allowed. */
     private void startTraffic(E2eCluster cluster) throws Exception {
         traffic.set(true);
+        boolean granted = false;
         for (String name : BUCKETS) {
             E2eCluster.Door door = cluster.openService(APPS, name, 80);
             doors.add(door);
             String base = "http://" + door.address();
             String token = token(base);
-            Thread sender = Thread.ofPlatform().name("decisions-" + name).start(() -> send(name, base, token));
+            if (!granted) {
+                admin(base, token, "/roles/reader", "{\"permissions\": [\"documents:read\"], \"version\": 0}");
+                admin(base, token, "/access-records/alice-docs",
+                        "{\"subject\": \"user:alice\", \"role\": \"reader\", \"resource\": \"/documents/*\", \"version\": 0}");
+                granted = true;
+            }
+            await("decisions are allowed by " + name).atMost(Duration.ofMinutes(1)).until(() -> HTTP.send(HttpRequest.newBuilder(
+                    URI.create(base + "/tenants/" + TENANT + "/authorize")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(DECISION))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"allowed\":true"));
+            Thread sender = new Thread(() -> send(name, base, token), "decisions-" + name);
+            sender.setDaemon(true);
+            sender.start();
             senders.add(sender);
         }
     }
@@ -224,8 +239,7 @@ class RolloutDrillOnNodeTest {
     private static void send(String name, String base, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/tenants/" + TENANT + "/authorize"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"user:alice\",\"permission\":\"documents:read\","
-                        + "\"resource\":\"/documents/a\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(DECISION))
                 .timeout(Duration.ofSeconds(5)).build();
         while (traffic.get()) {
             int status;
@@ -241,6 +255,13 @@ class RolloutDrillOnNodeTest {
                 return;
             }
         }
+    }
+
+    private static void admin(String base, String token, String path, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/tenants/" + TENANT + "/admin" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("PUT %s: %s", path, response.body()).isIn(200, 201);
     }
 
     private static String token(String base) throws Exception {
@@ -357,7 +378,7 @@ class RolloutDrillOnNodeTest {
                       %s
                       region: us-east-1
                       rolloutBucket: %d
-                    """.formatted(entry.getKey(), APPS, entry.getValue().replace("\n", "\n  "), bucket++));
+                    """.formatted(entry.getKey(), APPS, entry.getValue(), bucket++));
         }
         return "\n" + yaml;
     }

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 public enum WorkloadState {
     /** No Deployment yet. */
     MISSING,
-    /** The Deployment controller has not caught up with the spec, or replicas are being replaced. */
+    /** The Deployment controller has not caught up with the spec, or replicas are being replaced (old pods remain). */
     PROGRESSING,
     /** Every declared replica is updated and available. */
     AVAILABLE,
@@ -27,7 +27,9 @@ public enum WorkloadState {
         }
         int updated = Objects.requireNonNullElse(status.getUpdatedReplicas(), 0);
         int available = Objects.requireNonNullElse(status.getAvailableReplicas(), 0);
-        if (updated < replicas) {
+        int total = Objects.requireNonNullElse(status.getReplicas(), 0);
+        if (updated < replicas || total > updated) {
+            // new pods still coming, or old ones not yet gone: availableReplicas counts old pods too (as kubectl rollout status reads it)
             return PROGRESSING;
         }
         return available >= replicas ? AVAILABLE : UNAVAILABLE;
