@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,12 +52,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * version (the same build with its drill fault failing half of the decisions) reaches bucket 0 only, the
  * gate halts the rollout on the authorization ratio the operator reads from the pods, bucket 0 goes back
  * to the version it ran, and buckets 1 and 2 never run the bad version. Then a good version rolls through
- * every bucket to Completed. The figures go to the log (docs/benchmarks.md quotes them).
+ * every bucket to Completed. The figures go to the build's output (docs/benchmarks.md quotes them).
  */
 @WithCluster
 class RolloutDrillOnNodeTest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RolloutDrillOnNodeTest.class);
     static final String SYSTEM = "fivenines-system";
     static final String APPS = "e2e-rollout";
     static final String TENANT = "acme";
@@ -160,7 +157,7 @@ class RolloutDrillOnNodeTest {
                 .until(() -> "Completed".equals(rollout(client).path("phase").asText()));
 
         startTraffic(cluster);
-        LOG.info("decision traffic to every bucket; {} s for the baseline", BASELINE_SECONDS);
+        say("decision traffic to every bucket; " + BASELINE_SECONDS + " s for the baseline");
         Thread.sleep((BASELINE_SECONDS + 5) * 1000L);
 
         // the bad version
@@ -172,7 +169,7 @@ class RolloutDrillOnNodeTest {
                 .pollInterval(Duration.ofSeconds(1)).until(() -> rollout(client), r -> "Halted".equals(r.path("phase").asText()));
         Instant haltedAt = Instant.now();
         String message = halted.path("message").asText();
-        LOG.info("halted: {}", message);
+        say("halted: " + message);
         assertThat(message).contains("bucket 0").contains(BUCKETS.get(0)).containsPattern("ratio 0\\.[0-9]{4}")
                 .containsPattern("allowed 0\\.[0-9]{4}");
         Instant rolledBack = await("bucket 0 is rolled back").atMost(POD_START).pollInterval(Duration.ofSeconds(1))
@@ -199,11 +196,17 @@ class RolloutDrillOnNodeTest {
         long goodFailed = answers.stream().filter(a -> a.status() >= 500 && a.at().isAfter(goodApplied)).count();
         long goodTotal = answers.stream().filter(a -> a.at().isAfter(goodApplied)).count();
 
-        LOG.info("ROLLOUT DRILL FIGURES: bad version applied -> first Ready pod {} s; first Ready pod -> halt {} s; halt -> rollback "
-                + "complete {} s; decisions failed by bucket 0 from 30 s before its Ready pod to the rollback {}; good version through "
-                + "{} buckets {} s ({} of {} decisions failed)", seconds(badApplied, badReady), seconds(badReady, haltedAt),
-                seconds(haltedAt, rolledBack), failedDuringBad, BUCKETS.size(), seconds(goodApplied, goodDone), goodFailed, goodTotal);
+        say(String.format("FIGURES: bad version applied -> its first Ready pod in bucket 0: %d s; that pod Ready -> halt: %d s; "
+                + "halt -> rollback complete: %d s; decisions answered 500 by bucket 0 from 30 s before its bad pod was Ready to the "
+                + "rollback: %d; good version through %d buckets: %d s (%d of %d decisions failed)", seconds(badApplied, badReady),
+                seconds(badReady, haltedAt), seconds(haltedAt, rolledBack), failedDuringBad, BUCKETS.size(), seconds(goodApplied, goodDone),
+                goodFailed, goodTotal));
         assertThat(goodFailed).as("the good version fails no decision").isZero();
+    }
+
+    /** The drill's progress and figures on the build's output (docs/benchmarks.md quotes the figures). */
+    private static void say(String line) {
+        System.out.println("[rollout drill] " + line);
     }
 
     private static long seconds(Instant from, Instant to) {
