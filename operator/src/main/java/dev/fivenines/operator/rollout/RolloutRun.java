@@ -153,20 +153,11 @@ final class RolloutRun {
             bucket.setPhase(BucketPhase.Passed);
             return true;
         }
-        Baseline baseline = Baseline.measured(seen.recent() == null ? OutcomeCounts.NONE : seen.recent());
-        if (settings.baseline() == RolloutBaseline.PreviousRevision && baseline.outcomes() < settings.minOutcomes()) {
-            // the baseline is taken once, as the bucket starts: start only when there is one to take, or the bucket
-            // would wait for ever on a gate it cannot judge (its previous revision's outcomes are gone once it switches)
-            next.setMessage("waiting for a baseline: " + Buckets.subject(bucket) + " has " + baseline.outcomes() + " of the "
-                    + settings.minOutcomes() + " outcomes it needs on revision " + bucket.getRevision() + " over "
-                    + settings.baselineWindow().toSeconds() + " s before it gets revision " + target
-                    + " (or set spec.rollout.gate.baseline to Floor)");
-            return false;
-        }
         bucket.setRevision(target);
         bucket.setPhase(BucketPhase.Progressing);
         bucket.setReadySince(null);
         Buckets.clearGate(bucket);
+        Baseline baseline = Baseline.measured(seen.recent() == null ? OutcomeCounts.NONE : seen.recent());
         bucket.setBaseline(Buckets.format(baseline.ratio()));
         bucket.setBaselineOutcomes(baseline.outcomes());
         next.setMessage(Buckets.subject(bucket) + ", " + Buckets.place(next, bucket) + ": rolling out revision " + target

@@ -75,24 +75,6 @@ class RolloutMachineTest {
     }
 
     @Test
-    void aBucketWithTooFewOutcomesForABaselineWaitsBeforeItGetsTheRevision() {
-        s.recent(0, counts(40, 0));
-
-        RolloutStep waiting = s.step("r2");
-
-        assertThat(waiting.revisionOf(0)).as("bucket 0 keeps the revision it runs").contains("r1");
-        assertThat(waiting.status().getBuckets().get(0).getPhase()).isEqualTo(BucketPhase.Pending);
-        assertThat(waiting.status().getPhase()).isEqualTo(RolloutPhase.Progressing);
-        assertThat(waiting.status().getMessage()).isEqualTo("waiting for a baseline: bucket 0 (dedicated-acme, edge-eu) has 40 of the 100 "
-                + "outcomes it needs on revision r1 over 600 s before it gets revision r2 (or set spec.rollout.gate.baseline to Floor)");
-
-        s.recent(0, counts(9950, 50));
-        RolloutStep started = s.step("r2");
-        assertThat(started.revisionOf(0)).contains("r2");
-        assertThat(started.status().getBuckets().get(0).getBaseline()).isEqualTo("0.9950");
-    }
-
-    @Test
     void aNewRevisionGoesToTheLowestBucketOnlyWithItsBaseline() {
         RolloutStep step = s.step("r2");
 
