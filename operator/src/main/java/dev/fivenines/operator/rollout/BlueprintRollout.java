@@ -46,14 +46,20 @@ public class BlueprintRollout {
         Map<Integer, List<AuthDeployment>> byBucket = new TreeMap<>();
         deployments.forEach(d -> byBucket.computeIfAbsent(Objects.requireNonNullElse(d.getSpec().getRolloutBucket(), 0),
                 b -> new ArrayList<>()).add(d));
+        List<AuthDeployment> all = List.copyOf(deployments);
         List<RolloutInput.BucketInput> buckets = new ArrayList<>();
         byBucket.forEach((bucket, members) -> {
             List<RolloutInput.DeploymentInput> inputs = members.stream().map(BlueprintRollout::input).toList();
             String assigned = assigned(previous, bucket, revision);
             String running = inputs.stream().map(RolloutInput.DeploymentInput::revision).filter(Objects::nonNull).findFirst().orElse(assigned);
+            OutcomeCounts recent = outcomes.over(key, podsOf(pods, members, running), settings.baselineWindow(), now);
+            if (recent.total() < settings.minOutcomes()) {
+                // too few of its own (its pods were just replaced, e.g. by a rollback): the same revision's outcomes on
+                // every deployment of the blueprint that runs it stand in for the baseline
+                recent = outcomes.over(key, podsOf(pods, all, running), settings.baselineWindow(), now);
+            }
             buckets.add(new RolloutInput.BucketInput(bucket, inputs,
-                    outcomes.over(key, podsOf(pods, members, assigned), settings.window(), now),
-                    outcomes.over(key, podsOf(pods, members, running), settings.baselineWindow(), now)));
+                    outcomes.over(key, podsOf(pods, members, assigned), settings.window(), now), recent));
         });
         String rolling = previous == null ? null : previous.getRevision();
         boolean abort = rolling != null && rolling.equals(annotation(blueprint, ABORT));

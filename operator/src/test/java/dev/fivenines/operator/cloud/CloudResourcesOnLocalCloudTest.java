@@ -33,6 +33,8 @@ import dev.fivenines.testing.KubeletStandIn;
 import dev.fivenines.testing.aws.LocalCloud;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -243,10 +245,9 @@ class CloudResourcesOnLocalCloudTest {
                 .isEqualTo("table taken-auth already exists in us-east-1 and was not created by Fivenines for cloud-adopt/auth: "
                         + "set spec.storage.adoptExisting: true on the blueprint to adopt it, or choose another spec.storage.tablePrefix");
 
-        client.resources(AuthBlueprint.class).inNamespace(ns).withName("auth").edit(b -> {
-            b.getSpec().getStorage().setAdoptExisting(true);
-            return b;
-        });
+        // as a GitOps tool or kubectl apply writes it: a merge patch, no optimistic lock against the operator's status writes
+        client.resources(AuthBlueprint.class).inNamespace(ns).withName("auth")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"storage\":{\"adoptExisting\":true}}}");
 
         awaitDeployment(ns, "auth-primary", d -> d.getStatus().getPhase() == Phase.Ready);
         assertThat(aws.globalTables().describe("us-east-1", "taken-auth").orElseThrow().isOwnedBy(ns + "/auth")).isTrue();
