@@ -79,6 +79,10 @@ class OperatorAndRuntimeOnNodeTest {
         cloud = LocalCloud.builder().regions(List.of("us-east-1")).route53(false).start();
         createTables();
         storage = cluster.exposeToPods(cloud.dynamoDbEndpoint("us-east-1").getPort());
+        // an earlier test class may still be deleting the operator's namespace
+        await("namespace " + SYSTEM + " deleted by an earlier test").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> client.namespaces().withName(SYSTEM).get() == null
+                        || client.namespaces().withName(SYSTEM).get().getMetadata().getDeletionTimestamp() == null);
         for (String namespace : List.of(SYSTEM, APPS)) {
             client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
                     .addToLabels("pod-security.kubernetes.io/enforce", "restricted")

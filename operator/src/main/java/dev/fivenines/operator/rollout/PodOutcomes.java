@@ -44,8 +44,8 @@ public class PodOutcomes {
         OutcomeSamples samples = byBlueprint.computeIfAbsent(blueprint, key -> new OutcomeSamples());
         for (Pod pod : pods) {
             String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
-            if (ip == null || !"Running".equals(pod.getStatus().getPhase())) {
-                continue;
+            if (ip == null || !"Running".equals(pod.getStatus().getPhase()) || !ready(pod)) {
+                continue; // a pod that is not Ready serves nothing yet: no reason to wait on it
             }
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + ip + ":" + port + "/q/metrics")).timeout(TIMEOUT).build();
             reads.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
@@ -71,6 +71,11 @@ public class PodOutcomes {
         synchronized (samples) {
             samples.pruneBefore(now.minus(keep));
         }
+    }
+
+    private static boolean ready(Pod pod) {
+        return pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     /** The outcomes the given pods counted over {@code window} before {@code now}, summed. */
