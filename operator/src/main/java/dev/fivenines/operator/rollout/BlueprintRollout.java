@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
 import dev.fivenines.api.v1alpha1.Phase;
-import dev.fivenines.api.v1alpha1.RolloutBucketStatus;
 import dev.fivenines.api.v1alpha1.RolloutStatus;
 import dev.fivenines.operator.desired.Labels;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -50,7 +49,7 @@ public class BlueprintRollout {
         List<RolloutInput.BucketInput> buckets = new ArrayList<>();
         byBucket.forEach((bucket, members) -> {
             List<RolloutInput.DeploymentInput> inputs = members.stream().map(BlueprintRollout::input).toList();
-            String assigned = assigned(previous, bucket, revision);
+            String assigned = AssignedRevision.of(previous, bucket, revision);
             String running = inputs.stream().map(RolloutInput.DeploymentInput::revision).filter(Objects::nonNull).findFirst().orElse(assigned);
             OutcomeCounts recent = outcomes.over(key, podsOf(pods, members, running), settings.baselineWindow(), now);
             if (recent.total() < settings.minOutcomes()) {
@@ -80,14 +79,6 @@ public class BlueprintRollout {
     private static String annotation(AuthBlueprint blueprint, String name) {
         Map<String, String> annotations = blueprint.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(name);
-    }
-
-    private static String assigned(RolloutStatus previous, int bucket, String revision) {
-        if (previous == null || previous.getBuckets() == null) {
-            return revision;
-        }
-        return previous.getBuckets().stream().filter(b -> Objects.equals(b.getBucket(), bucket)).map(RolloutBucketStatus::getRevision)
-                .filter(Objects::nonNull).findFirst().orElse(previous.getStableRevision() != null ? previous.getStableRevision() : revision);
     }
 
     private static RolloutInput.DeploymentInput input(AuthDeployment deployment) {
