@@ -62,12 +62,13 @@ public class TenantAdmin {
     public Role putRole(String tenant, String name, RoleChange change, String actor) {
         long version = AdminInput.version(change == null ? null : change.version());
         BadRequest.check("name", () -> new Role(name, Set.of(), 0));
-        Role role = BadRequest.check("permissions", () -> new Role(name, change.permissions() == null ? Set.of() : change.permissions(), 0));
+        Set<String> permissions = AdminInput.permissions(change.permissions());
+        Role role = BadRequest.check("permissions", () -> new Role(name, permissions, 0));
         return changingModel(tenant, () -> store.putRole(tenant, role, version, actor));
     }
 
     public Role role(String tenant, String name) {
-        return found(store.role(tenant, name), "no role " + name + " in tenant " + tenant);
+        return found(AdminInput.storable(name) ? store.role(tenant, name) : Optional.empty(), "no role " + name + " in tenant " + tenant);
     }
 
     public void deleteRole(String tenant, String name, Long version, String actor) {
@@ -81,8 +82,9 @@ public class TenantAdmin {
             throw new BadRequest("body", "send {\"subject\": ..., \"role\": ..., \"resource\": ..., \"version\": ...}");
         }
         long version = AdminInput.version(change.version());
-        Subject subject = BadRequest.check("subject", () -> Subject.parse(change.subject()));
-        if (change.role() == null || store.role(tenant, change.role()).isEmpty()) {
+        AdminInput.id("id", id);
+        Subject subject = BadRequest.check("subject", () -> Subject.parse(AdminInput.subject(change.subject())));
+        if (change.role() == null || !AdminInput.storable(change.role()) || store.role(tenant, change.role()).isEmpty()) {
             throw new BadRequest("role", "no role " + change.role() + " in tenant " + tenant + ": create it first");
         }
         AccessRecord record = BadRequest.check("resource", () -> new AccessRecord(id, subject, change.role(), change.resource(), 0));
@@ -90,7 +92,7 @@ public class TenantAdmin {
     }
 
     public AccessRecord record(String tenant, String id) {
-        return found(store.accessRecord(tenant, id), "no access record " + id + " in tenant " + tenant);
+        return found(AdminInput.storable(id) ? store.accessRecord(tenant, id) : Optional.empty(), "no access record " + id + " in tenant " + tenant);
     }
 
     public void deleteRecord(String tenant, String id, Long version, String actor) {
@@ -107,14 +109,14 @@ public class TenantAdmin {
     }
 
     public StoredClient client(String tenant, String id) {
-        return found(store.client(tenant, id), "no client " + id + " in tenant " + tenant);
+        return found(AdminInput.storable(id) ? store.client(tenant, id) : Optional.empty(), "no client " + id + " in tenant " + tenant);
     }
 
     /** Changes a client's scopes; its secret stays. */
     public StoredClient updateClient(String tenant, String id, ClientChange change, String actor) {
         StoredClient current = client(tenant, id);
         long version = AdminInput.version(change == null ? null : change.version());
-        Set<String> scopes = change.scopes() == null ? Set.of() : change.scopes();
+        Set<String> scopes = AdminInput.scopes(change.scopes());
         return store.updateClient(tenant, current, current.secretHash(), scopes, version, actor);
     }
 
@@ -133,15 +135,16 @@ public class TenantAdmin {
 
     /** Writes a user and its groups; returns the groups. */
     public Set<String> putUser(String tenant, String id, UserChange change) {
+        AdminInput.id("id", id);
         BadRequest.check("id", () -> Subject.user(id));
-        Set<String> groups = change == null || change.groups() == null ? Set.of() : change.groups();
+        Set<String> groups = AdminInput.groups(change == null ? null : change.groups());
         groups.forEach(group -> BadRequest.check("groups", () -> Subject.group(group)));
         changingModel(tenant, () -> store.putUser(tenant, id, groups));
         return groups;
     }
 
     public Set<String> userGroups(String tenant, String id) {
-        return found(store.userGroups(tenant, id), "no user " + id + " in tenant " + tenant);
+        return found(AdminInput.storable(id) ? store.userGroups(tenant, id) : Optional.empty(), "no user " + id + " in tenant " + tenant);
     }
 
     public void deleteUser(String tenant, String id) {
@@ -150,6 +153,7 @@ public class TenantAdmin {
     }
 
     public StoredGroup putGroup(String tenant, String id, GroupChange change) {
+        AdminInput.id("id", id);
         BadRequest.check("id", () -> Subject.group(id));
         String description = AdminInput.groupDescription(change == null ? null : change.description());
         store.putGroup(tenant, id, description);
@@ -157,7 +161,7 @@ public class TenantAdmin {
     }
 
     public StoredGroup group(String tenant, String id) {
-        return found(store.group(tenant, id), "no group " + id + " in tenant " + tenant);
+        return found(AdminInput.storable(id) ? store.group(tenant, id) : Optional.empty(), "no group " + id + " in tenant " + tenant);
     }
 
     /** Deletes a group without members. */
@@ -170,10 +174,7 @@ public class TenantAdmin {
 
     /** A page of the audit trail: {@code limit} entries (1 to 500, 50 when absent) after {@code cursor}. */
     public AuditPage audit(String tenant, String cursor, Integer limit) {
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > 500) {
-            throw new BadRequest("limit", "a page holds 1 to 500 entries");
-        }
+        int size = AdminInput.pageSize(limit);
         return BadRequest.check("cursor", () -> store.audit(tenant, Optional.ofNullable(cursor), size));
     }
 

@@ -49,9 +49,9 @@ public class AccessRecordsResource {
     }
 
     @DELETE
-    public void delete(@PathParam("tenant") String tenant, @PathParam("id") String id, @QueryParam("version") Long version,
+    public void delete(@PathParam("tenant") String tenant, @PathParam("id") String id, @QueryParam("version") String version,
             @HeaderParam("Authorization") String auth) throws TokenRejected {
         String actor = callers.admit(tenant, auth);
-        admin.deleteRecord(tenant, id, version, actor);
+        admin.deleteRecord(tenant, id, QueryNumbers.longValue("version", version), actor);
     }
 }

@@ -25,10 +25,10 @@ public class AuditResource {
     }
 
     @GET
-    public AuditPage page(@PathParam("tenant") String tenant, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+    public AuditPage page(@PathParam("tenant") String tenant, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @HeaderParam("Authorization") String auth) throws TokenRejected {
         callers.admit(tenant, auth);
-        return admin.audit(tenant, cursor, limit);
+        return admin.audit(tenant, cursor, QueryNumbers.intValue("limit", limit));
     }
 }
 

@@ -73,16 +73,16 @@ public class ClientsResource {
 
     @POST
     @Path("/secret")
-    public NewClient replaceSecret(@PathParam("tenant") String tenant, @PathParam("id") String id, @QueryParam("version") Long version,
+    public NewClient replaceSecret(@PathParam("tenant") String tenant, @PathParam("id") String id, @QueryParam("version") String version,
             @HeaderParam("Authorization") String auth) throws TokenRejected {
         String actor = callers.admit(tenant, auth);
-        return NewClient.of(admin.replaceSecret(tenant, id, version, actor));
+        return NewClient.of(admin.replaceSecret(tenant, id, QueryNumbers.longValue("version", version), actor));
     }
 
     @DELETE
-    public void delete(@PathParam("tenant") String tenant, @PathParam("id") String id, @QueryParam("version") Long version,
+    public void delete(@PathParam("tenant") String tenant, @PathParam("id") String id, @QueryParam("version") String version,
             @HeaderParam("Authorization") String auth) throws TokenRejected {
         String actor = callers.admit(tenant, auth);
-        admin.deleteClient(tenant, id, version, actor);
+        admin.deleteClient(tenant, id, QueryNumbers.longValue("version", version), actor);
     }
 }

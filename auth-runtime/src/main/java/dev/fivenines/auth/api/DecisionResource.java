@@ -8,6 +8,7 @@ import dev.fivenines.auth.authz.Subject;
 import dev.fivenines.auth.config.RuntimeSettings;
 import dev.fivenines.auth.drill.DrillFault;
 import dev.fivenines.auth.limits.RequestLimits;
+import dev.fivenines.auth.tenants.TenantDirectory;
 import dev.fivenines.auth.tokens.TokenRejected;
 import dev.fivenines.auth.tokens.TokenService;
 import dev.fivenines.auth.tokens.VerifiedToken;
@@ -41,8 +42,11 @@ public class DecisionResource {
     private final RuntimeSettings settings;
     private final RequestLimits limits;
     private final DrillFault drill;
+    private final TenantGate gate;
 
-    public DecisionResource(ModelCache models, TokenService tokens, RuntimeSettings settings, RequestLimits limits, DrillFault drill) {
+    public DecisionResource(ModelCache models, TokenService tokens, RuntimeSettings settings, RequestLimits limits, DrillFault drill,
+            TenantGate gate) {
+        this.gate = gate;
         this.models = models;
         this.tokens = tokens;
         this.settings = settings;
@@ -51,8 +55,8 @@ public class DecisionResource {
     }
 
     /**
-     * Answered on the I/O thread when everything it needs is in memory (a token verified before, a loaded
-     * model): no thread hand-off, no waiting. Otherwise (a new token to check, a tenant's first decision)
+     * Answered on the I/O thread when everything it needs is in memory (a known tenant, a token verified before, a
+     * loaded model): no thread hand-off, no waiting; a tenant id memory knows is not provisioned is refused there too. Otherwise (a new token to check, a tenant's first decision)
      * the work that may read storage moves to a worker thread.
      */
     @POST
@@ -60,14 +64,18 @@ public class DecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Answer> authorize(@PathParam("tenant") String tenant, @HeaderParam("Authorization") String authorization, Question question) {
-        Tenants.require(tenant);
+        TenantDirectory.Presence presence = gate.inMemory(tenant);
+        if (presence == TenantDirectory.Presence.UNKNOWN) {
+            throw new TenantDirectory.NotFound(tenant);
+        }
         String audience = settings.tokens().audience();
-        VerifiedToken known = Bearer.alreadyVerified(tokens, tenant, authorization, audience);
+        VerifiedToken known = presence == TenantDirectory.Presence.KNOWN ? Bearer.alreadyVerified(tokens, tenant, authorization, audience) : null;
         if (known != null && models.inMemory(tenant)) {
             return Uni.createFrom().item(answer(tenant, known, question));
         }
         return Uni.createFrom().deferred(() -> {
             try {
+                gate.require(tenant);
                 return Uni.createFrom().item(answer(tenant, Bearer.verify(tokens, tenant, authorization, audience), question));
             } catch (TokenRejected e) {
                 return Uni.createFrom().failure(e);

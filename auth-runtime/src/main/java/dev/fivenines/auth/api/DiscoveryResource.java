@@ -16,16 +16,18 @@ import jakarta.ws.rs.core.MediaType;
 public class DiscoveryResource {
 
     private final TokenService tokens;
+    private final TenantGate gate;
 
-    public DiscoveryResource(TokenService tokens) {
+    public DiscoveryResource(TokenService tokens, TenantGate gate) {
         this.tokens = tokens;
+        this.gate = gate;
     }
 
     @GET
     @Path("/.well-known/openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> discovery(@PathParam("tenant") String tenant) {
-        String issuer = tokens.settings().issuer(Tenants.require(tenant));
+        String issuer = tokens.settings().issuer(gate.require(tenant));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("issuer", issuer);
         document.put("token_endpoint", issuer + "/oauth2/token");
@@ -40,6 +42,6 @@ public class DiscoveryResource {
     @Path("/jwks")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> jwks(@PathParam("tenant") String tenant) {
-        return tokens.keys(Tenants.require(tenant)).jwks().toJSONObject(true);
+        return tokens.keys(gate.require(tenant)).jwks().toJSONObject(true);
     }
 }

@@ -43,9 +43,9 @@ public class RolesResource {
     }
 
     @DELETE
-    public void delete(@PathParam("tenant") String tenant, @PathParam("name") String name, @QueryParam("version") Long version,
+    public void delete(@PathParam("tenant") String tenant, @PathParam("name") String name, @QueryParam("version") String version,
             @HeaderParam("Authorization") String auth) throws TokenRejected {
         String actor = callers.admit(tenant, auth);
-        admin.deleteRole(tenant, name, version, actor);
+        admin.deleteRole(tenant, name, QueryNumbers.longValue("version", version), actor);
     }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.fivenines.auth.config.RuntimeSettings;
 import dev.fivenines.auth.limits.RequestLimits;
@@ -34,15 +35,20 @@ public class TokenResource {
 
     static final String API_KEY_GRANT = "urn:fivenines:grant-type:api-key";
     static final String UNKNOWN_CLIENT = "client:(unknown)";
+    private static final Pattern CLIENT_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
 
     private final TokenService tokens;
     private final RuntimeSettings settings;
     private final AuthStore store;
     private final RequestLimits limits;
     private final BootstrapSecrets bootstrapSecrets;
+    private final TenantGate gate;
+    private final BootstrapFailures bootstrapFailures;
 
     public TokenResource(TokenService tokens, RuntimeSettings settings, AuthStore store, RequestLimits limits,
-            BootstrapSecrets bootstrapSecrets) {
+            BootstrapSecrets bootstrapSecrets, TenantGate gate, BootstrapFailures bootstrapFailures) {
+        this.gate = gate;
+        this.bootstrapFailures = bootstrapFailures;
         this.tokens = tokens;
         this.settings = settings;
         this.store = store;
@@ -51,7 +57,9 @@ public class TokenResource {
     }
 
     private Response storedClient(String tenant, String clientId, String secret) {
-        Optional<StoredClient> client = clientId == null ? Optional.empty() : store.client(tenant, clientId);
+        // an id that cannot be a client's is unknown without asking storage (which refuses keys over 1024 bytes)
+        Optional<StoredClient> client = clientId == null || !CLIENT_ID.matcher(clientId).matches() ? Optional.empty()
+                : store.client(tenant, clientId);
         // a known client is limited as itself; every unknown id of the tenant shares one limit, so ids a caller
         // makes up cannot grow the limiter's memory
         limits.admit(tenant, client.isPresent() ? "client:" + clientId : UNKNOWN_CLIENT);
@@ -66,13 +74,21 @@ public class TokenResource {
                 .header("Cache-Control", "no-store").build();
     }
 
+    private static String basicCredentials(String encoded) {
+        try {
+            return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("Authorization", "Basic credentials are the base64 of <client id>:<client secret>");
+        }
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@PathParam("tenant") String tenant, @FormParam("grant_type") String grantType,
             @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
             @FormParam("api_key") String apiKey, @HeaderParam("Authorization") String authorization) {
-        Tenants.require(tenant);
+        gate.require(tenant);
         if (API_KEY_GRANT.equals(grantType)) {
             int dot = apiKey == null ? -1 : apiKey.indexOf('.');
             if (dot <= 0) {
@@ -85,7 +101,7 @@ public class TokenResource {
                     "client_credentials and " + API_KEY_GRANT + " are supported");
         }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8).split(":", 2);
+            String[] pair = basicCredentials(authorization.substring(6).trim()).split(":", 2);
             clientId = pair[0];
             clientSecret = pair.length > 1 ? pair[1] : "";
         }
@@ -93,9 +109,11 @@ public class TokenResource {
             return storedClient(tenant, clientId, clientSecret);
         }
         limits.admit(tenant, "client:" + BootstrapSecrets.ADMIN_CLIENT);
+        bootstrapFailures.check(tenant);
         String expected = bootstrapSecrets.of(tenant).orElse(null);
         if (expected == null || clientSecret == null
                 || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8))) {
+            bootstrapFailures.failed(tenant);
             return Response.fromResponse(ErrorMappers.error(401, "invalid_client", null, "unknown client or wrong secret"))
                     .header("WWW-Authenticate", "Basic realm=\"" + tenant + "\"").build();
         }

@@ -3,18 +3,21 @@ package dev.fivenines.auth.authz;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Per-tenant models in memory, so a decision never waits for storage. A tenant is loaded on first use;
  * a change marks it stale ({@link #invalidate}); a model older than {@code refreshAfter} is reloaded in
  * the background while the current one keeps answering. When storage fails, the last model keeps
  * answering until it is older than {@code maxAge}; past that, decisions fail rather than answer from
- * data that old.
+ * data that old. At most {@code maxTenants} tenants' models are held (10,000 by default); the least used beyond that
+ * are dropped (Caffeine's W-TinyLFU) and loaded again on their next decision.
  */
 public final class ModelCache {
 
@@ -25,6 +28,8 @@ public final class ModelCache {
         }
     }
 
+    static final int DEFAULT_MAX_TENANTS = 10_000;
+
     private record Entry(TenantModel model, Instant loadedAt, AtomicBoolean stale, AtomicBoolean refreshing) {
     }
 
@@ -33,9 +38,16 @@ public final class ModelCache {
     private final Duration maxAge;
     private final Clock clock;
     private final Executor background;
-    private final ConcurrentMap<String, Entry> models = new ConcurrentHashMap<>();
+    private final Cache<String, Entry> cache;
+    private final ConcurrentMap<String, Entry> models;
 
     public ModelCache(Function<String, TenantModel> loader, Duration refreshAfter, Duration maxAge, Clock clock, Executor background) {
+        this(loader, refreshAfter, maxAge, clock, background, DEFAULT_MAX_TENANTS);
+    }
+
+    /** @param maxTenants at most this many tenants' models are held; the least used beyond that are dropped and loaded again on use */
+    public ModelCache(Function<String, TenantModel> loader, Duration refreshAfter, Duration maxAge, Clock clock, Executor background,
+            int maxTenants) {
         if (maxAge.compareTo(refreshAfter) < 0) {
             throw new IllegalArgumentException("the maximum age must not be shorter than the refresh interval");
         }
@@ -44,6 +56,8 @@ public final class ModelCache {
         this.maxAge = maxAge;
         this.clock = clock;
         this.background = background;
+        this.cache = Caffeine.newBuilder().maximumSize(maxTenants).executor(Runnable::run).build();
+        this.models = cache.asMap();
     }
 
     public TenantModel model(String tenant) {
@@ -82,6 +96,17 @@ public final class ModelCache {
     public boolean inMemory(String tenant) {
         Entry entry = models.get(tenant);
         return entry != null && !entry.stale().get() && Duration.between(entry.loadedAt(), clock.instant()).compareTo(maxAge) < 0;
+    }
+
+    /** The tenant was retired: its model is dropped from memory. */
+    public void forget(String tenant) {
+        models.remove(tenant);
+    }
+
+    /** How many tenants' models are held, after pending evictions ran. */
+    public long tenantsInMemory() {
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     /** A change was written: the next decision for this tenant loads the model again. */

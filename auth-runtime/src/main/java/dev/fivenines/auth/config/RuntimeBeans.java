@@ -15,12 +15,21 @@ import dev.fivenines.auth.storage.AuthStore;
 import dev.fivenines.auth.storage.CircuitBreaker;
 import dev.fivenines.auth.storage.FailoverDynamoDb;
 import dev.fivenines.auth.storage.StorageRegion;
+import dev.fivenines.auth.storage.TenantRecords;
+import dev.fivenines.auth.tenants.ServedTenants;
+import dev.fivenines.auth.tenants.TenantDirectory;
+import dev.fivenines.auth.tenants.TenantRecordReader;
 import dev.fivenines.auth.tokens.Algorithm;
+import dev.fivenines.auth.tokens.BootstrapSecrets;
 import dev.fivenines.auth.tokens.CryptoProviders;
 import dev.fivenines.auth.tokens.KeyRings;
 import dev.fivenines.auth.tokens.TokenService;
 import dev.fivenines.auth.tokens.TokenSettings;
 import dev.fivenines.tables.AuthTables;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import dev.fivenines.auth.metrics.OwnedMeters;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -105,9 +114,47 @@ public class RuntimeBeans {
 
     @Produces
     @ApplicationScoped
+    TenantRecords tenantRecords(DynamoDbClient dynamo, RuntimeSettings settings, Clock clock) {
+        return new TenantRecords(dynamo, settings.storage().tablePrefix(), clock);
+    }
+
+    @Produces
+    @Singleton
+    DeploymentIdentity deploymentIdentity(RuntimeSettings settings) {
+        return DeploymentIdentity.of(settings);
+    }
+
+    @Produces
+    @Singleton
+    ServedTenants servedTenants(DeploymentIdentity identity) {
+        return ServedTenants.of(identity);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TenantRecordReader tenantRecordReader(TenantRecords records, BootstrapSecrets secrets) {
+        return new TenantRecordReader(records, tenant -> secrets.of(tenant).isPresent());
+    }
+
+    @Produces
+    @ApplicationScoped
+    TenantDirectory tenantDirectory(TenantRecordReader reader, RuntimeSettings settings, MeterRegistry meters) {
+        RuntimeSettings.Tenants tenants = settings.tenants();
+        TenantDirectory directory = new TenantDirectory(reader, tenants.maxInMemory(), tenants.refreshAfter(), tenants.unknownFor(),
+                tenants.lookupsPerSecond(), Ticker.systemTicker(), backgroundThread("tenant-refresh"));
+        OwnedMeters.forget(meters, "fivenines.tenants.in.memory");
+        Gauge.builder("fivenines.tenants.in.memory", directory, TenantDirectory::knownInMemory).tag("state", "known")
+                .description("Tenant ids this replica holds as provisioned").register(meters);
+        Gauge.builder("fivenines.tenants.in.memory", directory, TenantDirectory::unknownInMemory).tag("state", "unknown")
+                .description("Tenant ids this replica holds as not provisioned, for a few seconds each").register(meters);
+        return directory;
+    }
+
+    @Produces
+    @ApplicationScoped
     ModelCache models(AuthStore store, RuntimeSettings settings, Clock clock) {
         return new ModelCache(store::loadModel, settings.model().refreshAfter(), settings.model().maxAge(), clock,
-                backgroundThread("model-refresh"));
+                backgroundThread("model-refresh"), settings.tenants().maxInMemory());
     }
 
     private static Executor backgroundThread(String name) {
@@ -120,13 +167,19 @@ public class RuntimeBeans {
 
     @Produces
     @ApplicationScoped
-    TokenService tokens(RuntimeSettings settings, AuthStore store, Clock clock) {
+    KeyRings keyRings(RuntimeSettings settings, AuthStore store, Clock clock) {
+        return new KeyRings(store, Algorithm.valueOf(settings.tokens().algorithm()), settings.tokens().keyRotationPeriod(),
+                settings.tokens().accessTokenTtl(), settings.tokens().keyRefresh(), clock, backgroundThread("key-refresh"),
+                settings.tenants().maxInMemory());
+    }
+
+    @Produces
+    @ApplicationScoped
+    TokenService tokens(RuntimeSettings settings, KeyRings rings, Clock clock) {
         CryptoProviders.install(); // logs which provider signs, once
         Algorithm algorithm = Algorithm.valueOf(settings.tokens().algorithm());
         TokenSettings tokenSettings = new TokenSettings(settings.tokens().issuer(), algorithm, settings.tokens().accessTokenTtl(),
                 settings.tokens().clockSkew(), settings.tokens().maxTokenBytes());
-        KeyRings rings = new KeyRings(store, algorithm, settings.tokens().keyRotationPeriod(), settings.tokens().accessTokenTtl(),
-                settings.tokens().keyRefresh(), clock, backgroundThread("key-refresh"));
         return new TokenService(tokenSettings, rings, clock);
     }
 

@@ -18,6 +18,23 @@ public interface RuntimeSettings {
     /** Where the deep health check always answers. */
     String DEEP_HEALTH_PATH = "/q/health/deep";
 
+    /** The AuthDeployment this runtime belongs to (FIVENINES_DEPLOYMENT, set by the operator); {@code local} outside a cluster. */
+    @WithDefault("local")
+    String deployment();
+
+    /**
+     * The deployment's variant (FIVENINES_VARIANT): Primary, Backup, Edge or Dedicated. A Dedicated deployment serves its
+     * customer's tenant only ({@link #customer()}).
+     */
+    @WithDefault("Primary")
+    String variant();
+
+    /** The region the deployment runs in (FIVENINES_REGION); without it, the storage region. */
+    Optional<String> region();
+
+    /** Dedicated only: the tenant id of the customer it serves (FIVENINES_CUSTOMER, the AuthDeployment's spec.customer). */
+    Optional<String> customer();
+
     Storage storage();
 
     Tokens tokens();
@@ -29,6 +46,10 @@ public interface RuntimeSettings {
     Health health();
 
     Limits limits();
+
+    Tenants tenants();
+
+    Platform platform();
 
     interface Storage {
         /** Prefix of the table names (module auth-tables). */
@@ -163,5 +184,44 @@ public interface RuntimeSettings {
         /** The Deployment's replica count; each replica enforces its share of every limit (FIVENINES_LIMITS_REPLICAS). */
         @WithDefault("1")
         int replicas();
+    }
+
+    interface Tenants {
+        /**
+         * At most this many tenants are held in memory by each per-tenant cache of a replica: known tenants, key rings
+         * and models (FIVENINES_TENANTS_MAX_IN_MEMORY). A tenant pushed out is read again on its next request.
+         */
+        @WithDefault("10000")
+        int maxInMemory();
+
+        /** A known tenant's record is re-read in the background once it is this old, so a retirement elsewhere is seen. */
+        @WithDefault("30s")
+        Duration refreshAfter();
+
+        /** How long a tenant id found not provisioned is answered 404 from memory (FIVENINES_TENANTS_UNKNOWN_FOR). */
+        @WithDefault("5s")
+        Duration unknownFor();
+
+        /**
+         * Reads of tenant records for ids not in memory, per second and replica (FIVENINES_TENANTS_LOOKUPS_PER_SECOND): a
+         * flood of made-up ids costs at most this many reads; beyond it such requests get 429 with Retry-After.
+         */
+        @WithDefault("100")
+        int lookupsPerSecond();
+    }
+
+    interface Platform {
+        /**
+         * A file holding the platform credential, the bearer secret of {@code /platform/tenants}: a Kubernetes Secret
+         * mounted read-only (FIVENINES_PLATFORM_CREDENTIAL_FILE). Re-read every 30 s.
+         */
+        Optional<String> credentialFile();
+
+        /** The platform credential itself, outside Kubernetes (FIVENINES_PLATFORM_CREDENTIAL); wins over the file. */
+        Optional<String> credential();
+
+        /** Failed platform-credential attempts per minute and replica after which every platform call gets 429 until the minute ends. */
+        @WithDefault("10")
+        int failedAttemptsPerMinute();
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 import dev.fivenines.auth.authz.TenantModel;
+import dev.fivenines.auth.config.DeploymentIdentity;
 
 /**
  * Runs the deep health check (storage, token, model, decision; each step runs even when an earlier one
@@ -28,6 +29,7 @@ public final class DeepHealth {
 
     private final HealthSteps steps;
     private final String region;
+    private final DeploymentIdentity identity;
     private final Duration reuseFor;
     private final Duration deadline;
     private final Clock clock;
@@ -36,9 +38,11 @@ public final class DeepHealth {
     private Instant currentStartedAt;
     private volatile String runningStep = "none";
 
-    DeepHealth(HealthSteps steps, String region, Duration reuseFor, Duration deadline, Clock clock, Executor worker) {
+    DeepHealth(HealthSteps steps, String region, DeploymentIdentity identity, Duration reuseFor, Duration deadline, Clock clock,
+            Executor worker) {
         this.steps = steps;
         this.region = region;
+        this.identity = identity;
         this.reuseFor = reuseFor;
         this.deadline = deadline;
         this.clock = clock;
@@ -63,7 +67,7 @@ public final class DeepHealth {
 
     private HealthReport stuck() {
         String step = runningStep;
-        return HealthReport.of(region, clock.instant(), List.of(new HealthReport.Step(step, false, deadline.toMillis(),
+        return HealthReport.of(region, identity, clock.instant(), List.of(new HealthReport.Step(step, false, deadline.toMillis(),
                 "still running after " + deadline.toMillis() + " ms")));
     }
 
@@ -80,7 +84,7 @@ public final class DeepHealth {
             step(done, "decision", () -> steps.decision(model[0]));
         }
         runningStep = "none";
-        HealthReport report = HealthReport.of(region, started, done);
+        HealthReport report = HealthReport.of(region, identity, started, done);
         if (!report.up()) {
             LOG.warnf("deep health check failed at step %s: %s", report.failedStep(),
                     done.stream().filter(s -> !s.ok()).findFirst().map(HealthReport.Step::detail).orElse(""));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 
 import dev.fivenines.auth.authz.ModelCache;
+import dev.fivenines.auth.config.DeploymentIdentity;
 import dev.fivenines.auth.config.RuntimeSettings;
 import dev.fivenines.auth.storage.AuthStore;
 import dev.fivenines.auth.tokens.TokenService;
@@ -16,8 +17,9 @@ public class HealthBeans {
 
     @Produces
     @ApplicationScoped
-    DeepHealth deepHealth(AuthStore store, ModelCache models, TokenService tokens, RuntimeSettings settings, Clock clock) {
-        return new DeepHealth(new HealthSteps(store, models, tokens, settings.tokens().audience()), settings.storage().region(),
+    DeepHealth deepHealth(AuthStore store, ModelCache models, TokenService tokens, RuntimeSettings settings, DeploymentIdentity identity,
+            Clock clock) {
+        return new DeepHealth(new HealthSteps(store, models, tokens, settings.tokens().audience()), settings.storage().region(), identity,
                 settings.health().reuseFor(), settings.health().deadline(), clock, Executors.newSingleThreadExecutor(r -> {
                     Thread thread = new Thread(r, "deep-health");
                     thread.setDaemon(true);

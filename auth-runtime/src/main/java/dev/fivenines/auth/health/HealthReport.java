@@ -3,8 +3,16 @@ package dev.fivenines.auth.health;
 import java.time.Instant;
 import java.util.List;
 
-/** One run of the deep health check: every step with its time, and the first that failed, if any. */
-public record HealthReport(String status, String failedStep, String region, Instant checkedAt, List<Step> steps) {
+import dev.fivenines.auth.config.DeploymentIdentity;
+
+/**
+ * One run of the deep health check: every step with its time, and the first that failed, if any.
+ *
+ * @param region the storage region the check read
+ * @param deployment which AuthDeployment answered (its name, variant, region and, if Dedicated, customer)
+ */
+public record HealthReport(String status, String failedStep, String region, DeploymentIdentity deployment, Instant checkedAt,
+        List<Step> steps) {
 
     /** One step of the check; {@code detail} says what it saw or why it failed. */
     public record Step(String name, boolean ok, double millis, String detail) {
@@ -14,8 +22,8 @@ public record HealthReport(String status, String failedStep, String region, Inst
         return failedStep == null;
     }
 
-    static HealthReport of(String region, Instant checkedAt, List<Step> steps) {
+    static HealthReport of(String region, DeploymentIdentity deployment, Instant checkedAt, List<Step> steps) {
         String failed = steps.stream().filter(s -> !s.ok()).map(Step::name).findFirst().orElse(null);
-        return new HealthReport(failed == null ? "UP" : "DOWN", failed, region, checkedAt, List.copyOf(steps));
+        return new HealthReport(failed == null ? "UP" : "DOWN", failed, region, deployment, checkedAt, List.copyOf(steps));
     }
 }

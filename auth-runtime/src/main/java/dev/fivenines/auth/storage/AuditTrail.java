@@ -32,6 +32,11 @@ final class AuditTrail {
     private static final DateTimeFormatter SORT_KEY_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** DynamoDB's limit on a sort key. */
+    static final int MAX_SORT_KEY_BYTES = 1024;
+    /** The unpadded base64 length of the longest sort key. */
+    private static final int MAX_CURSOR_CHARS = (MAX_SORT_KEY_BYTES * 4 + 2) / 3;
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -48,8 +53,15 @@ final class AuditTrail {
 
     /** The entry of one change, to be written in the same transaction as the change; {@code before}/{@code after} null when absent. */
     TransactWriteItem entry(String tenant, String actor, String action, String target, String before, String after) {
+        return entryIn(TenantPartitions.partitionKey(tenant), actor, action, target, before, after);
+    }
+
+    /** The entry of one change in the trail's partition {@code partition} ({@code TENANT#<tenant>} or the platform's). */
+    TransactWriteItem entryIn(AttributeValue partition, String actor, String action, String target, String before, String after) {
         Instant now = Instant.now(clock);
-        Map<String, AttributeValue> item = TenantPartitions.key(tenant, SORT_KEY_TIME.format(now) + "#" + UUID.randomUUID());
+        Map<String, AttributeValue> item = new java.util.HashMap<>();
+        item.put(PK, partition);
+        item.put(SK, AttributeValue.fromS(SORT_KEY_TIME.format(now) + "#" + UUID.randomUUID()));
         item.put("actor", AttributeValue.fromS(actor));
         item.put("action", AttributeValue.fromS(action));
         item.put("target", AttributeValue.fromS(target));
@@ -102,15 +114,21 @@ final class AuditTrail {
         }
     }
 
-    private static String encode(String sortKey) {
+    static String encode(String sortKey) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decode(String cursor) {
+    /** A sort key from a cursor; a cursor longer than any this service gives out (DynamoDB keys hold at most 1024 bytes) is refused. */
+    static String decode(String cursor) {
+        byte[] sortKey;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            sortKey = cursor.length() > MAX_CURSOR_CHARS ? null : Base64.getUrlDecoder().decode(cursor);
         } catch (IllegalArgumentException e) {
+            sortKey = null;
+        }
+        if (sortKey == null || sortKey.length == 0 || sortKey.length > MAX_SORT_KEY_BYTES) {
             throw new IllegalArgumentException("the cursor is not one this service gave out");
         }
+        return new String(sortKey, StandardCharsets.UTF_8);
     }
 }

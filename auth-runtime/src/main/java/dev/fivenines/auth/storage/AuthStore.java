@@ -35,6 +35,9 @@ public final class AuthStore {
     private static final ClientCodec CLIENTS = new ClientCodec();
     private static final List<ItemCodec<?>> AUDITED = List.of(ROLES, RECORDS, CLIENTS);
 
+    /** The sort key of a tenant's signing keys. */
+    static final String KEYRING = "KEYRING";
+
     private final DynamoDbClient dynamo;
     private final String authTable;
     private final AuditTrail audit;
@@ -161,14 +164,14 @@ public final class AuthStore {
     }
 
     public Optional<StoredKeys> signingKeys(String tenant) {
-        Map<String, AttributeValue> item = getItem(tenant, "KEYRING");
+        Map<String, AttributeValue> item = getItem(tenant, KEYRING);
         return item == null || item.isEmpty() ? Optional.empty()
                 : Optional.of(new StoredKeys(item.get("keys").s(), Long.parseLong(item.get("version").n())));
     }
 
     /** Writes a tenant's signing keys if they are still at {@code expectedVersion} (0: none yet); false when another replica was first. */
     public boolean saveSigningKeys(String tenant, String json, long expectedVersion) {
-        Map<String, AttributeValue> item = TenantPartitions.key(tenant, "KEYRING");
+        Map<String, AttributeValue> item = TenantPartitions.key(tenant, KEYRING);
         item.put("keys", AttributeValue.fromS(json));
         item.put("version", AttributeValue.fromN(Long.toString(expectedVersion + 1)));
         try {

@@ -15,6 +15,10 @@ final class TenantPartitions {
     static final String PK = AuthTables.PARTITION_KEY;
     static final String SK = AuthTables.SORT_KEY;
     private static final String TENANT_PREFIX = "TENANT#";
+    /** The partition of platform-level items (tenant records) and of the platform's audit trail; it names no tenant. */
+    static final AttributeValue PLATFORM = AttributeValue.fromS("PLATFORM");
+    /** The sort key prefix of a tenant record in the platform partition. */
+    static final String TENANT_RECORD_PREFIX = "TENANT#";
 
     private TenantPartitions() {
     }
@@ -28,6 +32,14 @@ final class TenantPartitions {
         Map<String, AttributeValue> key = new HashMap<>();
         key.put(PK, partitionKey(tenant));
         key.put(SK, AttributeValue.fromS(sortKey));
+        return key;
+    }
+
+    /** The key of the tenant's record in the platform partition. */
+    static Map<String, AttributeValue> tenantRecordKey(String tenant) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put(PK, PLATFORM);
+        key.put(SK, AttributeValue.fromS(TENANT_RECORD_PREFIX + tenant));
         return key;
     }
 

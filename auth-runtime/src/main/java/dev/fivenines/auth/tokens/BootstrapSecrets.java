@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -54,6 +56,13 @@ public class BootstrapSecrets {
     public Optional<String> of(String tenant) {
         String secret = configured.get(tenant);
         return Optional.ofNullable(secret != null ? secret : fromDir.get().get(tenant));
+    }
+
+    /** Every tenant with a bootstrap admin secret, from the configuration and the folder as last read. */
+    public Set<String> tenants() {
+        Set<String> tenants = new TreeSet<>(configured.keySet());
+        tenants.addAll(fromDir.get().keySet());
+        return tenants;
     }
 
     @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

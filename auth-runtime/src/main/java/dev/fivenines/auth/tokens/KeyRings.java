@@ -14,6 +14,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 import org.jboss.logging.Logger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.fivenines.auth.storage.AuthStore;
 
 /**
@@ -29,12 +32,17 @@ import dev.fivenines.auth.storage.AuthStore;
  * does not know (another replica may have just rotated; at most one such read a second per tenant). Reads
  * of one tenant never overlap: a request that needs one while one is under way waits for that one, and no
  * map lock is held while storage answers.
+ *
+ * <p>At most {@code maxTenants} rings are held (10,000 by default); the least used beyond that are dropped (Caffeine's
+ * W-TinyLFU) and read again on their tenant's next request. Only provisioned tenants reach this class: the API refuses
+ * every other tenant id before it asks for keys.
  */
 public final class KeyRings implements KeySource {
 
     private static final Logger LOG = Logger.getLogger(KeyRings.class);
     /** How soon after a read (successful or not) a tenant's ring may be read again. */
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    static final int DEFAULT_MAX_TENANTS = 10_000;
 
     /** A tenant's ring as last read, when that read was, and when a read was last tried. */
     private record Snapshot(KeyRing ring, Instant readAt, Instant triedAt) {
@@ -47,12 +55,19 @@ public final class KeyRings implements KeySource {
     private final Duration refresh;
     private final Clock clock;
     private final Executor background;
-    private final ConcurrentMap<String, Snapshot> rings = new ConcurrentHashMap<>();
+    private final Cache<String, Snapshot> held;
+    private final ConcurrentMap<String, Snapshot> rings;
     private final ConcurrentMap<String, CompletableFuture<Snapshot>> reads = new ConcurrentHashMap<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
     public KeyRings(AuthStore store, Algorithm algorithm, Duration rotationPeriod, Duration tokenLifetime, Duration refresh, Clock clock,
             Executor background) {
+        this(store, algorithm, rotationPeriod, tokenLifetime, refresh, clock, background, DEFAULT_MAX_TENANTS);
+    }
+
+    /** @param maxTenants at most this many tenants' rings are held; the least used beyond that are dropped and read again on use */
+    public KeyRings(AuthStore store, Algorithm algorithm, Duration rotationPeriod, Duration tokenLifetime, Duration refresh, Clock clock,
+            Executor background, int maxTenants) {
         this.store = store;
         this.algorithm = algorithm;
         this.rotationPeriod = rotationPeriod;
@@ -60,6 +75,19 @@ public final class KeyRings implements KeySource {
         this.refresh = refresh;
         this.clock = clock;
         this.background = background;
+        this.held = Caffeine.newBuilder().maximumSize(maxTenants).executor(Runnable::run).build();
+        this.rings = held.asMap();
+    }
+
+    @Override
+    public void forget(String tenant) {
+        rings.remove(tenant);
+    }
+
+    /** How many tenants' rings are held, after pending evictions ran. */
+    public long tenantsInMemory() {
+        held.cleanUp();
+        return held.estimatedSize();
     }
 
     @Override

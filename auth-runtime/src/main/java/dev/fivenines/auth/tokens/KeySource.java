@@ -9,4 +9,8 @@ public interface KeySource {
     default KeyRing ringKnowing(String tenant, String kid) {
         return ring(tenant);
     }
+
+    /** The tenant was retired: its keys are dropped from memory. */
+    default void forget(String tenant) {
+    }
 }

@@ -55,6 +55,11 @@ public final class TokenService {
         return keys.ring(tenant);
     }
 
+    /** The tenant was retired: its keys are dropped from memory (its tokens were already refused with the tenant). */
+    public void forget(String tenant) {
+        keys.forget(tenant);
+    }
+
     public TokenSettings settings() {
         return settings;
     }

@@ -19,6 +19,8 @@ public class LocalDynamoResource implements QuarkusTestResourceLifecycleManager 
         return Map.of("fivenines.storage.endpoint", cloud.dynamoDbEndpoint("us-east-1").toString(),
                 "fivenines.storage.create-tables", "true",
                 "fivenines.storage.table-prefix", "runtime",
+                // DynamoDB Local in the test JVM, cold and on a busy two-core machine, can take longer than the 500 ms default
+                "fivenines.storage.hop-timeout", "5s",
                 "fivenines.admin.bootstrap-secrets.acme", "acme-bootstrap-secret",
                 "fivenines.admin.bootstrap-secrets.globex", "globex-bootstrap-secret");
     }

@@ -26,7 +26,7 @@ class RateLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("fivenines.limits.client-block-rps", "20", "fivenines.limits.milestones", "5,10",
-                    "fivenines.limits.tenants", "globex=1000,initrode=3");
+                    "fivenines.limits.tenants", "globex=1000,initrode=3", "fivenines.admin.bootstrap-secrets.initrode", "initrode-bootstrap-secret");
         }
     }
 

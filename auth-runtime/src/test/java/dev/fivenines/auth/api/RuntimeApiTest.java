@@ -52,7 +52,7 @@ class RuntimeApiTest {
                 .post("/tenants/acme/oauth2/token").then().statusCode(400).body("error", equalTo("unsupported_grant_type"));
         given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
                 .formParam("client_id", "admin").formParam("client_secret", "acme-bootstrap-secret")
-                .post("/tenants/unknown-tenant/oauth2/token").then().statusCode(401);
+                .post("/tenants/unknown-tenant/oauth2/token").then().statusCode(404).body("error", equalTo("tenant_not_found"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.fivenines.auth.authz.AccessRecord;
 import dev.fivenines.auth.authz.Role;
 import dev.fivenines.auth.authz.TenantModel;
+import dev.fivenines.auth.config.DeploymentIdentity;
 import dev.fivenines.testing.MutableClock;
 
 /** How checks are shared, bounded and reported; the steps themselves run for real in StorageFailoverTest. */
@@ -61,7 +62,8 @@ class DeepHealthTest {
     };
 
     private DeepHealth health(Duration reuseFor, Duration deadline) {
-        return new DeepHealth(steps, "us-east-1", reuseFor, deadline, clock, worker);
+        return new DeepHealth(steps, "us-east-1", new DeploymentIdentity("auth-use1", "Primary", "us-east-1", null), reuseFor, deadline,
+                clock, worker);
     }
 
     @AfterEach
