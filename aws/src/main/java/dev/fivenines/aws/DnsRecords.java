@@ -21,7 +21,18 @@ public interface DnsRecords {
      * ownership. Returns false when it already was (nothing sent to Route 53). Throws {@link NotOwned} when the slot
      * is someone else's or another record already has the same failover role at that name and type.
      */
-    boolean upsert(String hostedZoneId, String owner, FailoverRecord record);
+    default boolean upsert(String hostedZoneId, String owner, FailoverRecord record) {
+        return upsert(hostedZoneId, owner, record, false);
+    }
+
+    /**
+     * As {@link #upsert(String, String, FailoverRecord)}; with {@code adoptUnowned} (an explicit request to take over
+     * records made outside Fivenines, e.g. by Terraform), records at the name that no one known to Fivenines owns are
+     * taken over instead of refused: one in the owner's slot is overwritten, and one of the same type and failover role
+     * under another set identifier is deleted, in the same atomic change batch that writes the owner's record and its
+     * ownership record, so the name is answered throughout. Another owner's records are still refused.
+     */
+    boolean upsert(String hostedZoneId, String owner, FailoverRecord record, boolean adoptUnowned);
 
     /**
      * Deletes exactly the owner's record(s) at (name, set identifier) and the ownership record; false when there was

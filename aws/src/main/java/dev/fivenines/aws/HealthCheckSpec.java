@@ -10,9 +10,11 @@ import java.util.Set;
  *
  * @param requestIntervalSeconds 10 or 30; Route 53 cannot change it on an existing health check
  * @param failureThreshold       consecutive failures (1 to 10) before the endpoint counts as unhealthy
+ * @param inverted               Route 53 treats a healthy endpoint as unhealthy and the reverse: how an evacuation routes
+ *                               traffic away from a healthy deployment without deleting anything
  */
 public record HealthCheckSpec(HealthCheckProtocol protocol, Optional<String> fqdn, Optional<String> ipAddress, int port,
-        String resourcePath, int requestIntervalSeconds, int failureThreshold) {
+        String resourcePath, int requestIntervalSeconds, int failureThreshold, boolean inverted) {
 
     private static final Set<Integer> INTERVALS = Set.of(10, 30);
 
@@ -36,6 +38,17 @@ public record HealthCheckSpec(HealthCheckProtocol protocol, Optional<String> fqd
         if (failureThreshold < 1 || failureThreshold > 10) {
             throw new IllegalArgumentException("The failure threshold is 1 to 10, not " + failureThreshold);
         }
+    }
+
+    /** A check that is not inverted. */
+    public HealthCheckSpec(HealthCheckProtocol protocol, Optional<String> fqdn, Optional<String> ipAddress, int port, String resourcePath,
+            int requestIntervalSeconds, int failureThreshold) {
+        this(protocol, fqdn, ipAddress, port, resourcePath, requestIntervalSeconds, failureThreshold, false);
+    }
+
+    /** The same check, inverted or not. */
+    public HealthCheckSpec withInverted(boolean inverted) {
+        return new HealthCheckSpec(protocol, fqdn, ipAddress, port, resourcePath, requestIntervalSeconds, failureThreshold, inverted);
     }
 
     /** An HTTPS check of a domain name. */

@@ -35,4 +35,10 @@ public interface HealthChecks {
      * record elsewhere first. Should Route 53 refuse anyway (its former HealthCheckInUse), that is {@link ResourceBusy}.
      */
     boolean delete(String owner, String id);
+
+    /**
+     * What Route 53's checkers see of a health check now, and its inverted and disabled flags: any health check, not
+     * only the owner's (a backup reads its primary's). {@link NotFound} when it does not exist.
+     */
+    HealthCheckStatus status(String id);
 }

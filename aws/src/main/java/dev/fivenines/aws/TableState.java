@@ -12,15 +12,17 @@ import java.util.TreeMap;
  * @param replicas every region that holds a replica, this one included (a table that is not global has only this
  *                 region), with the replica's status
  * @param owner    the value of the {@link Ownership#OWNER_TAG} tag on the table in this region, if any
+ * @param arn      the table's ARN in this region, as DynamoDB gives it (to find it in the console)
  */
 public record TableState(String name, String region, TableStatus status, Map<String, ReplicaStatus> replicas,
         Optional<String> owner, KeyAttribute partitionKey, Optional<KeyAttribute> sortKey, Set<String> globalIndexes,
-        boolean payPerRequest, boolean streamsNewAndOldImages) {
+        boolean payPerRequest, boolean streamsNewAndOldImages, String arn) {
 
     public TableState {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(arn, "arn");
         replicas = java.util.Collections.unmodifiableMap(new TreeMap<>(replicas));
         Objects.requireNonNull(owner, "owner");
         globalIndexes = Set.copyOf(globalIndexes);

@@ -164,6 +164,53 @@ public abstract class DnsRecordsContract {
     }
 
     @Test
+    void aRecordMadeOutsideFivenineIsAdoptedOnlyOnRequestAndThenOwned() {
+        String name = name("adopted");
+        String setIdentifier = "adopted-" + suffix();
+        FailoverRecord theirs = FailoverRecord.of(name, RecordType.A, setIdentifier, Failover.PRIMARY, Optional.of(secondaryCheck),
+                300, List.of("198.51.100.7"));
+        fixture.createRecordByHand(theirs);
+        handMade.add(theirs);
+        FailoverRecord ours = record(name, setIdentifier, Failover.PRIMARY, primaryCheck, "192.0.2.10");
+
+        assertThatThrownBy(() -> upsert("team-a/auth", ours)).isInstanceOf(NotOwned.class).hasMessageContaining("adopt it explicitly");
+        owned.add(new String[] {"team-a/auth", name, setIdentifier});
+        assertThat(dnsRecords.upsert(zone, "team-a/auth", ours, true)).isTrue();
+
+        DnsRecord adopted = find(dnsRecords.list(zone, name), setIdentifier);
+        assertThat(adopted.matches(ours)).as("the declared values and health check replace theirs").isTrue();
+        assertThat(adopted.owner()).contains("team-a/auth");
+        assertThat(upsert("team-a/auth", ours)).as("owned from now on: nothing to change").isFalse();
+        assertThatThrownBy(() -> dnsRecords.upsert(zone, "team-b/intruder", record(name, setIdentifier, Failover.PRIMARY, primaryCheck,
+                "203.0.113.1"), true)).as("an owned record is never adopted by another owner").isInstanceOf(NotOwned.class)
+                .hasMessageContaining("belongs to team-a/auth");
+    }
+
+    @Test
+    void adoptionReplacesAnUnownedRecordOfTheSameRoleUnderAnotherSetIdentifierInOneChange() {
+        String name = name("renamed");
+        FailoverRecord theirs = FailoverRecord.of(name, RecordType.A, "primary", Failover.PRIMARY, Optional.of(secondaryCheck), 300,
+                List.of("198.51.100.7"));
+        fixture.createRecordByHand(theirs);
+        handMade.add(theirs);
+        FailoverRecord secondary = FailoverRecord.of(name, RecordType.A, "secondary", Failover.SECONDARY, Optional.of(secondaryCheck), 300,
+                List.of("198.51.100.8"));
+        fixture.createRecordByHand(secondary);
+        handMade.add(secondary);
+        FailoverRecord ours = record(name, "auth-use1-primary-" + suffix(), Failover.PRIMARY, primaryCheck, "192.0.2.10");
+
+        assertThatThrownBy(() -> upsert("team-a/auth", ours)).isInstanceOf(NotOwned.class).hasMessageContaining("already has a PRIMARY");
+        owned.add(new String[] {"team-a/auth", name, ours.setIdentifier()});
+        assertThat(dnsRecords.upsert(zone, "team-a/auth", ours, true)).isTrue();
+
+        List<DnsRecord> now = dnsRecords.list(zone, name);
+        assertThat(now).extracting(r -> r.setIdentifier().orElseThrow()).containsExactlyInAnyOrder(ours.setIdentifier(), "secondary");
+        assertThat(find(now, ours.setIdentifier()).matches(ours)).isTrue();
+        assertThat(find(now, "secondary").values()).as("a record of the other role is not adopted").containsExactly("198.51.100.8");
+        assertThat(find(now, "secondary").owner()).isEmpty();
+    }
+
+    @Test
     void anotherOwnersRecordIsNeitherChangedNorDeleted() {
         String name = name("theirs");
         FailoverRecord primary = record(name, "primary-" + suffix(), Failover.PRIMARY, primaryCheck, "192.0.2.10");

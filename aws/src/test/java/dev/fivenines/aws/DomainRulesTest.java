@@ -75,10 +75,12 @@ class DomainRulesTest {
     void aTableWithAReplicaNotYetActiveTakesNoOtherChange() {
         TableState creating = new TableState("tokens", "us-east-1", TableStatus.ACTIVE,
                 Map.of("us-east-1", ReplicaStatus.ACTIVE, "eu-west-1", ReplicaStatus.CREATING), Optional.of("o"),
-                KeyAttribute.string("pk"), Optional.empty(), java.util.Set.of(), true, true);
+                KeyAttribute.string("pk"), Optional.empty(), java.util.Set.of(), true, true,
+                "arn:aws:dynamodb:us-east-1:123456789012:table/tokens");
         TableState updating = new TableState("tokens", "us-east-1", TableStatus.UPDATING,
                 Map.of("us-east-1", ReplicaStatus.ACTIVE), Optional.of("o"),
-                KeyAttribute.string("pk"), Optional.empty(), java.util.Set.of(), true, true);
+                KeyAttribute.string("pk"), Optional.empty(), java.util.Set.of(), true, true,
+                "arn:aws:dynamodb:us-east-1:123456789012:table/tokens");
 
         assertThat(creating.changeInProgress()).contains("the replica of tokens in eu-west-1 is CREATING");
         assertThat(updating.changeInProgress()).contains("table tokens in us-east-1 is UPDATING");

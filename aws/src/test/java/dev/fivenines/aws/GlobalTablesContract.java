@@ -102,6 +102,7 @@ public abstract class GlobalTablesContract {
         assertThat(state.payPerRequest()).isTrue();
         assertThat(state.streamsNewAndOldImages()).isTrue();
         assertThat(state.replicas()).isEqualTo(Map.of(home, ReplicaStatus.ACTIVE));
+        assertThat(state.arn()).as("the ARN DynamoDB gives the table").matches("arn:aws:dynamodb:[a-z0-9-]+:[0-9]{12}:table/" + table);
         assertThat(tables.describe(second, table)).isEmpty();
     }
 

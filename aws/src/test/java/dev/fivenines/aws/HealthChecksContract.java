@@ -2,7 +2,9 @@ package dev.fivenines.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,22 @@ public abstract class HealthChecksContract {
 
         /** Deletes the health check behind the port; nothing when it is gone already. */
         void deleteHealthCheckByHand(String id);
+
+        /**
+         * Starts an endpoint that answers HTTP 200 and returns an HTTP health check spec that calls it. Where a test may
+         * not offer an endpoint to health checkers (real AWS: they call only public endpoints, which are out of bounds
+         * for tests), the test is skipped here, saying so.
+         */
+        HealthCheckSpec startHealthyEndpoint(int failureThreshold);
+
+        /** The endpoint of the spec (checked by the health check) stops accepting connections. */
+        void refuseConnections(String checkId, HealthCheckSpec spec);
+
+        /** The endpoint of the spec answers HTTP 200 again. */
+        void acceptConnections(String checkId, HealthCheckSpec spec);
+
+        /** How long the checkers may take to see a change of the endpoint, failure threshold included. */
+        Duration statusChangeTimeout();
 
         @Override
         void close();
@@ -157,6 +175,85 @@ public abstract class HealthChecksContract {
         HealthCheck replacement = track(checks.create(owner, faster));
         assertThat(checks.findByOwner(owner)).extracting(HealthCheck::id)
                 .containsExactlyInAnyOrder(check.id(), replacement.id());
+    }
+
+    @Test
+    void aHealthCheckOfAnEndpointAnswering200IsHealthy() {
+        HealthCheckSpec spec = fixture.startHealthyEndpoint(2);
+        HealthCheck check = track(checks.create(unique("owner"), spec));
+
+        await().atMost(fixture.statusChangeTimeout()).untilAsserted(() -> assertThat(checks.status(check.id()))
+                .satisfies(status -> assertThat(status.observations()).isNotEmpty()
+                        .allSatisfy(o -> assertThat(o.report()).startsWith("Success: HTTP Status Code 200")))
+                .satisfies(status -> assertThat(status.healthy()).isTrue()));
+        assertThat(checks.status(check.id()).inverted()).isFalse();
+    }
+
+    @Test
+    void anEndpointRefusingConnectionsBecomesUnhealthyAndHealthyAgainWhenItRecovers() {
+        HealthCheckSpec spec = fixture.startHealthyEndpoint(2);
+        HealthCheck check = track(checks.create(unique("owner"), spec));
+        await().atMost(fixture.statusChangeTimeout()).until(() -> answeredBy200(checks.status(check.id())));
+
+        fixture.refuseConnections(check.id(), spec);
+
+        await().atMost(fixture.statusChangeTimeout()).untilAsserted(() -> assertThat(checks.status(check.id()))
+                .satisfies(status -> assertThat(status.healthy()).isFalse())
+                .satisfies(status -> assertThat(status.lastFailure()).hasValueSatisfying(
+                        failure -> assertThat(failure.report()).startsWith("Failure"))));
+
+        fixture.acceptConnections(check.id(), spec);
+
+        await().atMost(fixture.statusChangeTimeout()).until(() -> answeredBy200(checks.status(check.id())));
+        assertThat(checks.status(check.id()).healthy()).isTrue();
+    }
+
+    @Test
+    void anInvertedHealthCheckOfAHealthyEndpointIsUnhealthy() {
+        HealthCheckSpec spec = fixture.startHealthyEndpoint(2).withInverted(true);
+        HealthCheck check = track(checks.create(unique("owner"), spec));
+
+        await().atMost(fixture.statusChangeTimeout()).until(() -> answeredBy200(checks.status(check.id())));
+
+        HealthCheckStatus status = checks.status(check.id());
+        assertThat(status.inverted()).isTrue();
+        assertThat(status.healthyCheckers()).isEqualTo(status.observations().size());
+        assertThat(status.healthy()).isFalse();
+    }
+
+    @Test
+    void theStatusOfADeletedOrUnknownHealthCheckIsNotFound() {
+        String owner = unique("owner");
+        HealthCheck check = track(checks.create(owner, HealthCheckSpec.https("auth.example.com", 443, "/q/health/deep", 30, 3)));
+        assertThat(checks.delete(owner, check.id())).isTrue();
+
+        assertThatThrownBy(() -> checks.status(check.id())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> checks.status(UUID.randomUUID().toString())).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void invertingThroughUpdateRoundTrips() {
+        String owner = unique("owner");
+        HealthCheckSpec spec = HealthCheckSpec.https("auth.example.com", 443, "/q/health/deep", 30, 3);
+        HealthCheck check = track(checks.create(owner, spec));
+
+        checks.update(owner, check.id(), spec.withInverted(true));
+
+        assertThat(checks.findByOwner(owner)).singleElement()
+                .satisfies(found -> assertThat(found.spec()).isEqualTo(spec.withInverted(true)));
+        assertThat(checks.status(check.id()).inverted()).isTrue();
+
+        checks.update(owner, check.id(), spec);
+
+        assertThat(checks.findByOwner(owner)).singleElement()
+                .satisfies(found -> assertThat(found.spec().inverted()).isFalse());
+        assertThat(checks.status(check.id()).inverted()).isFalse();
+    }
+
+    /** Every checker has probed the endpoint and got HTTP 200. */
+    private static boolean answeredBy200(HealthCheckStatus status) {
+        return !status.observations().isEmpty()
+                && status.observations().stream().allMatch(o -> o.report().startsWith("Success: HTTP Status Code 200"));
     }
 
     /** A name no other test run uses. */

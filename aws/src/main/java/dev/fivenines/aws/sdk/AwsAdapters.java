@@ -3,9 +3,10 @@ package dev.fivenines.aws.sdk;
 import dev.fivenines.aws.DnsRecords;
 import dev.fivenines.aws.GlobalTables;
 import dev.fivenines.aws.HealthChecks;
+import dev.fivenines.aws.RolloutLedger;
 
 /**
- * The three ports on one set of SDK clients. For local use, point it at the local cloud:
+ * The ports on one set of SDK clients. For local use, point it at the local cloud:
  *
  * <pre>{@code
  * AwsAdapters aws = AwsAdapters.create(AwsSettings.defaults()
@@ -20,16 +21,23 @@ public final class AwsAdapters implements AutoCloseable {
     private final GlobalTables globalTables;
     private final HealthChecks healthChecks;
     private final DnsRecords dnsRecords;
+    private final RolloutLedger rolloutLedger;
 
     private AwsAdapters(AwsClients clients) {
         this.clients = clients;
         this.globalTables = new SdkGlobalTables(clients);
         this.healthChecks = new SdkHealthChecks(clients);
         this.dnsRecords = new SdkDnsRecords(clients);
+        this.rolloutLedger = new SdkRolloutLedger(clients);
     }
 
     public static AwsAdapters create(AwsSettings settings) {
         return new AwsAdapters(AwsClients.create(settings));
+    }
+
+    /** @param calls told of every AWS call the adapters make ({@link AwsCallListener}) */
+    public static AwsAdapters create(AwsSettings settings, AwsCallListener calls) {
+        return new AwsAdapters(AwsClients.create(settings, calls));
     }
 
     public GlobalTables globalTables() {
@@ -42,6 +50,10 @@ public final class AwsAdapters implements AutoCloseable {
 
     public DnsRecords dnsRecords() {
         return dnsRecords;
+    }
+
+    public RolloutLedger rolloutLedger() {
+        return rolloutLedger;
     }
 
     /** The SDK clients underneath, for what the ports do not cover (tests, one-off tools). */

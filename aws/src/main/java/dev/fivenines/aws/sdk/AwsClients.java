@@ -28,11 +28,13 @@ public final class AwsClients implements AutoCloseable {
     private final AwsSettings settings;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
+    private final AwsCallListener calls;
     private final Map<String, DynamoDbClient> dynamoDb = new ConcurrentHashMap<>();
     private Route53Client route53;
 
-    private AwsClients(AwsSettings settings) {
+    private AwsClients(AwsSettings settings, AwsCallListener calls) {
         this.settings = settings;
+        this.calls = calls;
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(20))
@@ -44,7 +46,12 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public static AwsClients create(AwsSettings settings) {
-        return new AwsClients(settings);
+        return new AwsClients(settings, AwsCallListener.NONE);
+    }
+
+    /** @param calls told of every call the clients make */
+    public static AwsClients create(AwsSettings settings, AwsCallListener calls) {
+        return new AwsClients(settings, calls);
     }
 
     public AwsSettings settings() {
@@ -83,6 +90,7 @@ public final class AwsClients implements AutoCloseable {
         return ClientOverrideConfiguration.builder()
                 .apiCallTimeout(settings.apiCallTimeout())
                 .retryStrategy(retry -> retry.maxAttempts(settings.maxAttempts()))
+                .addExecutionInterceptor(new CallCounting(calls))
                 .build();
     }
 

@@ -70,18 +70,26 @@ public final class SdkDnsRecords implements DnsRecords {
     }
 
     @Override
-    public boolean upsert(String hostedZoneId, String owner, FailoverRecord record) {
+    public boolean upsert(String hostedZoneId, String owner, FailoverRecord record, boolean adoptUnowned) {
         Ownership.requireOwner(owner);
         Snapshot snapshot = snapshot(hostedZoneId, record.name());
         Claim claim = snapshot.claims().get(record.setIdentifier());
         List<ResourceRecordSet> slot = slot(snapshot, record.setIdentifier());
-        refuseIfNotOwned(owner, record.name(), record.setIdentifier(), claim, slot, "route53:ChangeResourceRecordSets");
-        refuseRoleClash(owner, record, snapshot);
+        if (!(adoptUnowned && claim == null)) {
+            refuseIfNotOwned(owner, record.name(), record.setIdentifier(), claim, slot, "route53:ChangeResourceRecordSets");
+        }
+        List<ResourceRecordSet> rivals = adoptUnowned ? unownedRivals(record, snapshot) : List.of();
+        refuseRoleClash(owner, record, snapshot, rivals);
 
         List<Change> changes = new ArrayList<>();
         if (claim == null) {
             OwnershipRecord ownership = new OwnershipRecord(record.name(), record.setIdentifier(), owner);
             changes.add(change(ChangeAction.CREATE, txt(ownership)));
+        }
+        rivals.forEach(rival -> changes.add(change(ChangeAction.DELETE, rival)));
+        if (claim == null && (!slot.isEmpty() || !rivals.isEmpty())) {
+            LOG.info("Adopting {} for {}: {} record(s) made outside Fivenines are replaced in one change batch", record.name(), owner,
+                    slot.size() + rivals.size());
         }
         boolean same = false;
         for (ResourceRecordSet existing : slot) {
@@ -202,14 +210,28 @@ public final class SdkDnsRecords implements DnsRecords {
         }
         if (claim == null && !slot.isEmpty()) {
             throw new NotOwned("A record " + name + " with set identifier " + setIdentifier + " exists that Fivenines "
-                    + "did not create; it is never changed or deleted. Remove it by hand, or use another set identifier.",
+                    + "did not create; it is never changed or deleted. Remove it by hand, use another set identifier, or adopt it "
+                    + "explicitly (spec.dns.adoptExisting).",
                     action, null);
         }
     }
 
-    /** Route 53 allows one PRIMARY and one SECONDARY per name and type; another deployment's role is refused here. */
-    private static void refuseRoleClash(String owner, FailoverRecord record, Snapshot snapshot) {
+    /** Records of the same type and failover role as {@code record} under another set identifier, owned by no one known. */
+    private static List<ResourceRecordSet> unownedRivals(FailoverRecord record, Snapshot snapshot) {
+        return snapshot.records().stream().filter(other -> other.setIdentifier() != null
+                && !other.setIdentifier().equals(record.setIdentifier()) && !snapshot.claims().containsKey(other.setIdentifier())
+                && other.typeAsString().equals(record.type().name()) && record.failover().name().equals(other.failoverAsString())).toList();
+    }
+
+    /**
+     * Route 53 allows one PRIMARY and one SECONDARY per name and type; another deployment's role is refused here, except
+     * the records being adopted ({@code replaced}).
+     */
+    private static void refuseRoleClash(String owner, FailoverRecord record, Snapshot snapshot, List<ResourceRecordSet> replaced) {
         for (ResourceRecordSet other : snapshot.records()) {
+            if (replaced.contains(other)) {
+                continue;
+            }
             if (other.setIdentifier() != null && !other.setIdentifier().equals(record.setIdentifier())
                     && other.typeAsString().equals(record.type().name())
                     && record.failover().name().equals(other.failoverAsString())) {

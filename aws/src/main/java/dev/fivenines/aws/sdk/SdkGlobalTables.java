@@ -260,7 +260,7 @@ public final class SdkGlobalTables implements GlobalTables {
                 && Boolean.TRUE.equals(description.streamSpecification().streamEnabled())
                 && description.streamSpecification().streamViewType() == StreamViewType.NEW_AND_OLD_IMAGES;
         return new TableState(description.tableName(), region, status, replicas, owner, partitionKey, sortKey, indexes,
-                payPerRequest, newAndOldImages);
+                payPerRequest, newAndOldImages, description.tableArn());
     }
 
     private static List<KeySchemaElement> keySchema(KeyAttribute partitionKey, Optional<KeyAttribute> sortKey) {

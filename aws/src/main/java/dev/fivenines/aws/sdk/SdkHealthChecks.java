@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import dev.fivenines.aws.HealthCheck;
 import dev.fivenines.aws.HealthCheckProtocol;
 import dev.fivenines.aws.HealthCheckSpec;
+import dev.fivenines.aws.HealthCheckStatus;
 import dev.fivenines.aws.HealthChecks;
 import dev.fivenines.aws.NotFound;
 import dev.fivenines.aws.NotOwned;
@@ -122,6 +123,7 @@ public final class SdkHealthChecks implements HealthChecks {
                     .port(spec.port())
                     .resourcePath(spec.resourcePath())
                     .failureThreshold(spec.failureThreshold())
+                    .inverted(spec.inverted())
                     .enableSNI(spec.protocol() == HealthCheckProtocol.HTTPS && spec.fqdn().isPresent())
                     .resetElements(reset.isEmpty() ? null : reset)).healthCheck();
             LOG.info("Updated health check {} of {} ({})", id, owner, target(spec));
@@ -239,6 +241,7 @@ public final class SdkHealthChecks implements HealthChecks {
                 .resourcePath(spec.resourcePath())
                 .requestInterval(spec.requestIntervalSeconds())
                 .failureThreshold(spec.failureThreshold())
+                .inverted(spec.inverted())
                 .enableSNI(spec.protocol() == HealthCheckProtocol.HTTPS && spec.fqdn().isPresent())
                 .build();
     }
@@ -252,7 +255,7 @@ public final class SdkHealthChecks implements HealthChecks {
                 config.port() == null ? (protocol == HealthCheckProtocol.HTTPS ? 443 : 80) : config.port(),
                 config.resourcePath() == null || config.resourcePath().isEmpty() ? "/" : config.resourcePath(),
                 config.requestInterval() == null ? 30 : config.requestInterval(),
-                config.failureThreshold() == null ? 3 : config.failureThreshold());
+                config.failureThreshold() == null ? 3 : config.failureThreshold(), Boolean.TRUE.equals(config.inverted()));
         return new HealthCheck(check.id(), owner, spec, check.healthCheckVersion() == null ? 1 : check.healthCheckVersion());
     }
 
@@ -267,5 +270,24 @@ public final class SdkHealthChecks implements HealthChecks {
 
     private Route53Client route53() {
         return clients.route53();
+    }
+
+    @Override
+    public HealthCheckStatus status(String id) {
+        try {
+            var check = route53().getHealthCheck(b -> b.healthCheckId(id)).healthCheck().healthCheckConfig();
+            var observations = route53().getHealthCheckStatus(b -> b.healthCheckId(id)).healthCheckObservations().stream()
+                    .map(o -> {
+                        String report = o.statusReport() == null || o.statusReport().status() == null ? "" : o.statusReport().status();
+                        return new HealthCheckStatus.Observation(o.regionAsString() == null ? "" : o.regionAsString(), o.ipAddress(),
+                                report.startsWith("Success"), report,
+                                java.util.Optional.ofNullable(o.statusReport() == null ? null : o.statusReport().checkedTime()));
+                    }).toList();
+            return new HealthCheckStatus(id, Boolean.TRUE.equals(check.inverted()), Boolean.TRUE.equals(check.disabled()), observations);
+        } catch (NoSuchHealthCheckException gone) {
+            throw new NotFound("Health check " + id + " does not exist.", "route53:GetHealthCheckStatus", null, gone);
+        } catch (SdkException e) {
+            throw AwsErrors.map(e, "route53:GetHealthCheckStatus", null, "health check " + id);
+        }
     }
 }

@@ -1,7 +1,10 @@
 package dev.fivenines.aws.memory;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import dev.fivenines.aws.HealthCheckProtocol;
 import dev.fivenines.aws.HealthCheckSpec;
 import dev.fivenines.aws.HealthChecks;
 import dev.fivenines.aws.HealthChecksContract;
@@ -41,6 +44,27 @@ class HealthChecksInMemoryTest extends HealthChecksContract {
             @Override
             public void deleteHealthCheckByHand(String id) {
                 memory.deleteByHand(id);
+            }
+
+            @Override
+            public HealthCheckSpec startHealthyEndpoint(int failureThreshold) {
+                return new HealthCheckSpec(HealthCheckProtocol.HTTP, Optional.empty(), Optional.of("127.0.0.1"), 8080,
+                        "/q/health/deep", 10, failureThreshold);
+            }
+
+            @Override
+            public void refuseConnections(String checkId, HealthCheckSpec spec) {
+                memory.setEndpointHealthy(checkId, false);
+            }
+
+            @Override
+            public void acceptConnections(String checkId, HealthCheckSpec spec) {
+                memory.setEndpointHealthy(checkId, true);
+            }
+
+            @Override
+            public Duration statusChangeTimeout() {
+                return Duration.ofSeconds(1);
             }
 
             @Override

@@ -71,7 +71,7 @@ public final class MemoryDnsRecords implements DnsRecords {
     }
 
     @Override
-    public boolean upsert(String hostedZoneId, String owner, FailoverRecord record) {
+    public boolean upsert(String hostedZoneId, String owner, FailoverRecord record, boolean adoptUnowned) {
         Ownership.requireOwner(owner);
         synchronized (route53) {
             Zone zone = zone(hostedZoneId, CHANGE);
@@ -79,8 +79,11 @@ public final class MemoryDnsRecords implements DnsRecords {
             Slot slot = new Slot(record.name(), record.setIdentifier());
             String claim = zone.owners.get(slot);
             List<DnsRecord> inSlot = inSlot(zone, slot);
-            refuseIfNotOwned(owner, slot, claim, inSlot);
-            refuseRoleClash(zone, owner, record);
+            if (!(adoptUnowned && claim == null)) {
+                refuseIfNotOwned(owner, slot, claim, inSlot);
+            }
+            List<DnsRecord> rivals = adoptUnowned ? unownedRivals(zone, record) : List.of();
+            refuseRoleClash(zone, owner, record, rivals);
             record.healthCheckId().filter(id -> !route53.healthChecks().exists(id)).ifPresent(id -> {
                 throw new NotFound("The health check " + id + " that record " + record.name() + " refers to does not exist.",
                         CHANGE, null);
@@ -89,6 +92,7 @@ public final class MemoryDnsRecords implements DnsRecords {
                 return false;
             }
             zone.records.removeAll(inSlot);
+            zone.records.removeAll(rivals);
             zone.records.add(stored(record));
             zone.owners.put(slot, owner);
             changeBatches++;
@@ -186,13 +190,23 @@ public final class MemoryDnsRecords implements DnsRecords {
         }
         if (claim == null && !inSlot.isEmpty()) {
             throw new NotOwned("A record " + slot.name() + " with set identifier " + slot.setIdentifier() + " exists that "
-                    + "Fivenines did not create; it is never changed or deleted. Remove it by hand, or use another set "
-                    + "identifier.", CHANGE, null);
+                    + "Fivenines did not create; it is never changed or deleted. Remove it by hand, use another set "
+                    + "identifier, or adopt it explicitly (spec.dns.adoptExisting).", CHANGE, null);
         }
     }
 
-    private static void refuseRoleClash(Zone zone, String owner, FailoverRecord record) {
+    private static List<DnsRecord> unownedRivals(Zone zone, FailoverRecord record) {
+        return zone.records.stream().filter(other -> other.name().equals(record.name()) && other.setIdentifier().isPresent()
+                && !other.setIdentifier().get().equals(record.setIdentifier())
+                && !zone.owners.containsKey(new Slot(other.name(), other.setIdentifier().get()))
+                && other.type().equals(record.type().name()) && other.failover().equals(Optional.of(record.failover()))).toList();
+    }
+
+    private static void refuseRoleClash(Zone zone, String owner, FailoverRecord record, List<DnsRecord> replaced) {
         for (DnsRecord other : zone.records) {
+            if (replaced.contains(other)) {
+                continue;
+            }
             if (other.name().equals(record.name()) && other.setIdentifier().isPresent()
                     && !other.setIdentifier().get().equals(record.setIdentifier())
                     && other.type().equals(record.type().name()) && other.failover().equals(Optional.of(record.failover()))) {

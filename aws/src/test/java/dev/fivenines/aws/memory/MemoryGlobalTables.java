@@ -33,6 +33,9 @@ import dev.fivenines.aws.TableStatus;
  */
 public final class MemoryGlobalTables implements GlobalTables {
 
+    /** The account id in the ARNs this fake gives, AWS's documented example account. */
+    static final String ACCOUNT = "123456789012";
+
     private enum Kind { CREATE_TABLE, ADD_REPLICA, REMOVE_REPLICA }
 
     /** A change in progress on a global table, in one region. */
@@ -183,6 +186,11 @@ public final class MemoryGlobalTables implements GlobalTables {
         put(new Table(region, group, partitionKey, sortKey, Set.of(), null));
     }
 
+    /** Deletes a table in every region at once, as a person (or an accident) would, bypassing every rule of the port. */
+    public synchronized void deleteByHand(String table) {
+        regions.values().forEach(tables -> tables.remove(table));
+    }
+
     /** Ends every change in progress, as if DynamoDB had been given all the time it needs. */
     public synchronized void finishChanges() {
         regions.values().stream().flatMap(tables -> tables.values().stream()).map(table -> table.group).distinct().toList()
@@ -223,7 +231,7 @@ public final class MemoryGlobalTables implements GlobalTables {
             replicas.put(region, replicaStatus(table.group, region));
         }
         return new TableState(table.group.name, table.region, status(table), replicas, table.owner(), table.partitionKey,
-                table.sortKey, table.indexes, true, true);
+                table.sortKey, table.indexes, true, true, "arn:aws:dynamodb:" + table.region + ":" + ACCOUNT + ":table/" + table.group.name);
     }
 
     private static TableStatus status(Table table) {

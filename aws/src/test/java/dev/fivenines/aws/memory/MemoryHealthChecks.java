@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.fivenines.aws.HealthCheck;
 import dev.fivenines.aws.HealthCheckSpec;
+import dev.fivenines.aws.HealthCheckStatus;
 import dev.fivenines.aws.HealthChecks;
 import dev.fivenines.aws.NotFound;
 import dev.fivenines.aws.NotOwned;
@@ -41,6 +42,8 @@ public final class MemoryHealthChecks implements HealthChecks {
     private final MemoryRoute53 route53;
     private final Map<String, Stored> checks = new LinkedHashMap<>();
     private final List<String> deletedWhileInUse = new ArrayList<>();
+    /** What the checkers see of each endpoint: healthy unless a test says otherwise. */
+    private final Map<String, Boolean> endpointHealthy = new LinkedHashMap<>();
     private int created;
 
     MemoryHealthChecks(MemoryRoute53 route53) {
@@ -215,5 +218,35 @@ public final class MemoryHealthChecks implements HealthChecks {
 
     private static HealthCheck domain(Stored check, String owner) {
         return new HealthCheck(check.id, owner, check.spec, check.version);
+    }
+
+    /**
+     * Eight checkers, all seeing the endpoint as {@link #setEndpointHealthy} last said (healthy by default); the
+     * check's inverted flag is its spec's.
+     */
+    @Override
+    public HealthCheckStatus status(String id) {
+        synchronized (route53) {
+            Stored check = checks.get(id);
+            if (check == null) {
+                throw new NotFound("Health check " + id + " does not exist.", "route53:GetHealthCheckStatus", null);
+            }
+            boolean healthy = endpointHealthy.getOrDefault(id, true);
+            List<HealthCheckStatus.Observation> observations = new ArrayList<>();
+            for (String region : List.of("us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-southeast-2",
+                    "ap-northeast-1", "sa-east-1")) {
+                observations.add(new HealthCheckStatus.Observation(region, "198.51.100." + observations.size(), healthy,
+                        healthy ? "Success: HTTP Status Code 200, OK" : "Failure: HTTP Status Code 503, Service Unavailable",
+                        Optional.of(java.time.Instant.EPOCH)));
+            }
+            return new HealthCheckStatus(id, check.spec.inverted(), false, observations);
+        }
+    }
+
+    /** What every checker sees of the health check's endpoint from now on. */
+    public void setEndpointHealthy(String id, boolean healthy) {
+        synchronized (route53) {
+            endpointHealthy.put(id, healthy);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package dev.fivenines.aws.sdk;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
 
 import dev.fivenines.aws.DnsRecords;
 import dev.fivenines.aws.DnsRecordsContract;
@@ -35,6 +38,7 @@ final class AdaptersFixture implements GlobalTablesContract.Fixture, HealthCheck
 
     private final Target target;
     private final AwsAdapters aws;
+    private final List<LocalEndpoint> endpoints = new ArrayList<>();
 
     AdaptersFixture(Target target) {
         this.target = target;
@@ -115,6 +119,35 @@ final class AdaptersFixture implements GlobalTablesContract.Fixture, HealthCheck
     }
 
     @Override
+    public HealthCheckSpec startHealthyEndpoint(int failureThreshold) {
+        Assumptions.assumeTrue(target instanceof LocalTarget, "Route 53's health checkers call only public endpoints, "
+                + "and public endpoints are out of bounds for tests: endpoint health is tested on the local cloud");
+        LocalEndpoint endpoint = LocalEndpoint.start();
+        endpoints.add(endpoint);
+        return endpoint.spec(failureThreshold);
+    }
+
+    @Override
+    public void refuseConnections(String checkId, HealthCheckSpec spec) {
+        endpoint(spec).refuseConnections();
+    }
+
+    @Override
+    public void acceptConnections(String checkId, HealthCheckSpec spec) {
+        endpoint(spec).acceptConnections();
+    }
+
+    @Override
+    public Duration statusChangeTimeout() {
+        return Duration.ofSeconds(15);
+    }
+
+    private LocalEndpoint endpoint(HealthCheckSpec spec) {
+        return endpoints.stream().filter(endpoint -> endpoint.port() == spec.port()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No endpoint of this fixture on port " + spec.port()));
+    }
+
+    @Override
     public String hostedZoneId() {
         return target.hostedZoneId();
     }
@@ -145,6 +178,7 @@ final class AdaptersFixture implements GlobalTablesContract.Fixture, HealthCheck
 
     @Override
     public void close() {
+        endpoints.forEach(LocalEndpoint::close);
         aws.close();
     }
 

@@ -15,8 +15,11 @@ import dev.fivenines.aws.Unavailable;
 import dev.fivenines.testing.aws.LocalCloud;
 import dev.fivenines.testing.aws.WithLocalCloud;
 
-/** The health-checks contract on the local cloud (moto's Route 53), and the failures only it can inject. */
-@WithLocalCloud
+/**
+ * The health-checks contract on the local cloud (moto's Route 53, its health checkers probing every 200 ms), and the
+ * failures only it can inject.
+ */
+@WithLocalCloud(healthCheckIntervalMillis = 200)
 class HealthChecksOnLocalCloudTest extends HealthChecksContract {
 
     private static LocalTarget target;

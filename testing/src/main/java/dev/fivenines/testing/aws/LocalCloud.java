@@ -1,12 +1,14 @@
 package dev.fivenines.testing.aws;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * behind a front door that emulates global tables (replica control and write replication, see
  * {@link GlobalTableEmulation} and {@link WriteReplicator}), and one Route 53 from moto's server behind its own front
  * door. Every listener is on 127.0.0.1. Each front door takes injected faults ({@link #faults(String)},
- * {@link #route53Faults()}).
+ * {@link #route53Faults()}). Route 53's {@code GetHealthCheckStatus} is answered by health checkers that really probe
+ * each health check's endpoint on this machine ({@link HealthChecker}); other Route 53 calls go to moto.
  *
  * <p>Point AWS SDK clients at {@link #dynamoDbEndpoint(String)} and {@link #route53Endpoint()} with any static
  * credentials (e.g. {@link #ACCESS_KEY_ID} / {@link #SECRET_ACCESS_KEY}); the signature is not checked.
@@ -43,7 +46,9 @@ public final class LocalCloud implements AutoCloseable {
     private final List<String> regions;
     private final Duration replicaChange;
     private final Duration replicationDelay;
+    private final Optional<Duration> healthCheckInterval;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final EndpointRoutes healthCheckRoutes = new EndpointRoutes();
     private final Map<String, FrontDoor> dynamoDbDoors = new LinkedHashMap<>();
     private final ScheduledThreadPoolExecutor executor;
     private WriteReplicator replicator;
@@ -53,6 +58,7 @@ public final class LocalCloud implements AutoCloseable {
         this.regions = List.copyOf(builder.regions);
         this.replicaChange = builder.replicaChange;
         this.replicationDelay = builder.replicationDelay;
+        this.healthCheckInterval = builder.healthCheckInterval;
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "local-cloud-replication");
             thread.setDaemon(true);
@@ -91,7 +97,12 @@ public final class LocalCloud implements AutoCloseable {
                 MotoServer moto = MotoServer.start();
                 started.add(moto);
                 Forwarder forwarder = new Forwarder(moto.uri());
-                route53Door = FrontDoor.open("Route 53", new Route53Dialect(), forwarder::forward);
+                HealthChecker checker = new HealthChecker(moto.uri(), healthCheckInterval, Clock.systemUTC(), healthCheckRoutes);
+                started.add(checker);
+                Route53Dialect dialect = new Route53Dialect();
+                route53Door = FrontDoor.open("Route 53", dialect, request -> "GetHealthCheckStatus".equals(dialect.operation(request))
+                        ? checker.status(request)
+                        : forwarder.forward(request));
                 started.add(route53Door);
             }
             LOG.info("Local cloud up: DynamoDB {}, Route 53 {}", dynamoDbEndpoints(),
@@ -122,6 +133,11 @@ public final class LocalCloud implements AutoCloseable {
     /** The Route 53 endpoint (a front door to moto's server). */
     public URI route53Endpoint() {
         return route53().uri();
+    }
+
+    /** Where Route 53's health checkers reach endpoints that are not this machine's loopback (see {@link EndpointRoutes}). */
+    public EndpointRoutes healthCheckRoutes() {
+        return healthCheckRoutes;
     }
 
     /** Faults of one region's DynamoDB endpoint. */
@@ -193,6 +209,7 @@ public final class LocalCloud implements AutoCloseable {
         private Duration replicaChange = Duration.ofSeconds(1);
         private Duration replicationDelay = Duration.ZERO;
         private boolean route53 = true;
+        private Optional<Duration> healthCheckInterval = Optional.empty();
 
         private Builder() {
         }
@@ -225,6 +242,18 @@ public final class LocalCloud implements AutoCloseable {
         /** Whether to start moto's server for Route 53 (default true). */
         public Builder route53(boolean enabled) {
             this.route53 = enabled;
+            return this;
+        }
+
+        /**
+         * How often the local cloud's health checkers probe every health check, instead of its RequestInterval (10 or
+         * 30 s). The only departure from Route 53's health checking, so that tests can see a check fail in seconds.
+         */
+        public Builder healthCheckInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("The health-check interval must be positive, not " + interval);
+            }
+            this.healthCheckInterval = Optional.of(interval);
             return this;
         }
 

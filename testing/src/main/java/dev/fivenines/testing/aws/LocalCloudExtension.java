@@ -42,15 +42,25 @@ public final class LocalCloudExtension implements BeforeAllCallback, AfterEachCa
         Duration replicaChange = Duration.ofMillis(settings == null ? 1000 : settings.replicaChangeMillis());
         Duration replicationDelay = Duration.ofMillis(settings == null ? 0 : settings.replicationDelayMillis());
         boolean route53 = settings == null || settings.route53();
-        String key = "LocalCloud " + regions + " " + replicaChange + " " + replicationDelay + " " + route53;
+        long healthCheckMillis = settings == null ? 0 : settings.healthCheckIntervalMillis();
+        String key = "LocalCloud " + regions + " " + replicaChange + " " + replicationDelay + " " + route53 + " " + healthCheckMillis;
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(key, unused -> new SharedCloud(LocalCloud.builder()
-                        .regions(regions)
-                        .replicaChangeDuration(replicaChange)
-                        .replicationDelay(replicationDelay)
-                        .route53(route53)
-                        .start()), SharedCloud.class)
+                .getOrComputeIfAbsent(key, unused -> new SharedCloud(start(regions, replicaChange, replicationDelay,
+                        route53, healthCheckMillis)), SharedCloud.class)
                 .cloud();
+    }
+
+    private static LocalCloud start(List<String> regions, Duration replicaChange, Duration replicationDelay,
+            boolean route53, long healthCheckMillis) {
+        LocalCloud.Builder builder = LocalCloud.builder()
+                .regions(regions)
+                .replicaChangeDuration(replicaChange)
+                .replicationDelay(replicationDelay)
+                .route53(route53);
+        if (healthCheckMillis > 0) {
+            builder.healthCheckInterval(Duration.ofMillis(healthCheckMillis));
+        }
+        return builder.start();
     }
 
     private record SharedCloud(LocalCloud cloud) implements ExtensionContext.Store.CloseableResource, AutoCloseable {

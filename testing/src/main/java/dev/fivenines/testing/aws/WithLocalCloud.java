@@ -25,6 +25,12 @@ public @interface WithLocalCloud {
     /** How long after it is acknowledged a write reaches the other regions. */
     long replicationDelayMillis() default 0;
 
+    /**
+     * How often the health checkers probe every health check, in milliseconds, instead of its RequestInterval; 0 (the
+     * default) keeps Route 53's 10 or 30 seconds. See {@link LocalCloud.Builder#healthCheckInterval}.
+     */
+    long healthCheckIntervalMillis() default 0;
+
     /** Whether to start Route 53 (moto's server). */
     boolean route53() default true;
 }
