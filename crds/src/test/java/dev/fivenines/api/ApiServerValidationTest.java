@@ -24,6 +24,7 @@ import dev.fivenines.api.v1alpha1.BucketPhase;
 import dev.fivenines.api.v1alpha1.RolloutBaseline;
 import dev.fivenines.api.v1alpha1.RolloutBucketStatus;
 import dev.fivenines.api.v1alpha1.RolloutPhase;
+import dev.fivenines.api.v1alpha1.RolloutPrometheus;
 import dev.fivenines.api.v1alpha1.RolloutSpec;
 import dev.fivenines.api.v1alpha1.RolloutStatus;
 import dev.fivenines.api.v1alpha1.Verdict;
@@ -212,6 +213,13 @@ class ApiServerValidationTest {
     }
 
     @Test
+    void aCustomerThatIsNoTenantIdIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, deployment("customer-not-tenant", "us-east-1", "variant: Dedicated\ncustomer: Acme Corp")))
+                .containsExactly(ruleBroken("spec.customer",
+                        "spec.customer is the tenant id the deployment serves: 1 to 63 lower case letters, digits and dashes, e.g. acme"));
+    }
+
+    @Test
     void customerOnAPrimaryIsRejectedByTheApiServer(KubernetesClient client) {
         assertThat(creationRefusal(client, deployment("primary-with-customer", "us-east-1", "variant: Primary\ncustomer: acme")))
                 .containsExactly(ruleBroken("spec.customer", "spec.customer is only for variant Dedicated: remove it"));
@@ -300,6 +308,26 @@ class ApiServerValidationTest {
                 .containsExactly("spec.dns.target: Required value", RULES_NOT_CHECKED);
     }
 
+    @Test
+    void aPrimaryWithoutRecordNameOrZoneIsRejectedNamingTheField(KubernetesClient client) {
+        assertThat(creationRefusal(client, deployment("no-record", "us-east-1",
+                "variant: Primary\ndns: {zoneId: Z0FIVENINES, target: use1.lb.example.com}")))
+                .containsExactly("spec.dns.recordName: Invalid value: \"object\": spec.dns.recordName is required: set the record name, "
+                        + "e.g. auth.example.com (only a Backup takes its primary's)");
+        assertThat(creationRefusal(client, deployment("no-zone", "us-east-1",
+                "variant: Edge\ndns: {recordName: auth.example.com, target: euw1.lb.example.com}")))
+                .containsExactly("spec.dns.zoneId: Invalid value: \"object\": spec.dns.zoneId is required: set the Route 53 hosted zone id "
+                        + "(only a Backup takes its primary's)");
+    }
+
+    @Test
+    void aBackupMayLeaveRecordNameAndZoneToItsPrimary(KubernetesClient client) {
+        AuthDeployment created = client.resource(typed(client, deployment("backup-inherits", "us-west-2",
+                "variant: Backup\nbackupOf: auth-use1-primary\ndns: {target: usw2.lb.example.com}"))).create();
+        assertThat(created.getSpec().getDns().getRecordName()).isNull();
+        client.resource(created).delete();
+    }
+
     // --- AuthDeployment: immutability ----------------------------------------------------------------------------
 
     @Test
@@ -352,6 +380,13 @@ class ApiServerValidationTest {
     void milestonesNotAscendingAreRejectedByTheApiServer(KubernetesClient client) {
         assertThat(creationRefusal(client, blueprint("unordered", "1.0.0", "limits: {milestones: [100, 500, 200]}"))).containsExactly(
                 ruleBroken("spec.limits.milestones", "spec.limits.milestones must be strictly ascending, e.g. [100, 200, 500, 1000]"));
+    }
+
+    @Test
+    void aTenantWithTwoLimitsIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("repeated-tenant", "1.0.0",
+                "limits: {tenants: [{tenant: acme, clientBlockRps: 500}, {tenant: acme, clientBlockRps: 900}]}"))).containsExactly(
+                        ruleBroken("spec.limits.tenants", "spec.limits.tenants must name each tenant once"));
     }
 
     @Test
@@ -442,6 +477,8 @@ class ApiServerValidationTest {
         assertThat(rollout.getAutoRollback()).isTrue();
         assertThat(rollout.getPaused()).isFalse();
         assertThat(rollout.getSkipBuckets()).isFalse();
+        assertThat(rollout.getProgressDeadlineSeconds()).isEqualTo(600);
+        assertThat(rollout.getAnalysis().getPrometheus()).isNull();
     }
 
     @Test
@@ -472,6 +509,7 @@ class ApiServerValidationTest {
         bucket.setPreviousRevision("a1b2c3d4e5");
         bucket.setPhase(BucketPhase.RolledBack);
         bucket.setReadySince("2026-11-23T10:00:00Z");
+        bucket.setWaitingSince("2026-11-23T10:00:30Z");
         bucket.setRatio("0.7012");
         bucket.setBaseline("0.9950");
         bucket.setBaselineOutcomes(12000L);
@@ -488,6 +526,7 @@ class ApiServerValidationTest {
         rollout.setMessage("halted");
         rollout.setSkippedBuckets(false);
         rollout.setStartedAt("2026-11-23T09:55:00Z");
+        rollout.setWave("2/2");
         rollout.setBuckets(List.of(bucket));
         AuthBlueprintStatus status = new AuthBlueprintStatus();
         status.setRollout(rollout);
@@ -497,6 +536,31 @@ class ApiServerValidationTest {
 
         assertThat(client.resources(AuthBlueprint.class).inNamespace("default").withName("rolled").get().getStatus().getRollout())
                 .isEqualTo(rollout);
+    }
+
+    @Test
+    void regionWavesAreAccepted(KubernetesClient client) {
+        client.resource(load(client, blueprint("waved", "1.0.0", "rollout: {waves: [{regions: [us-east-1]}, {regions: [eu-west-1, ap-southeast-2]}]}")))
+                .create();
+
+        RolloutSpec rollout = client.resources(AuthBlueprint.class).inNamespace("default").withName("waved").get().getSpec().getRollout();
+        assertThat(rollout.getWaves()).extracting(dev.fivenines.api.v1alpha1.RolloutWave::getRegions)
+                .containsExactly(List.of("us-east-1"), List.of("eu-west-1", "ap-southeast-2"));
+    }
+
+    @Test
+    void aRegionInTwoWavesIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("twice", "1.0.0", "rollout: {waves: [{regions: [us-east-1]}, {regions: [eu-west-1, us-east-1]}]}")))
+                .containsExactly("spec.rollout.waves: Invalid value: \"array\": spec.rollout.waves must name each region once: a region is in one wave only");
+    }
+
+    @Test
+    void aWaveWithAMisspelledOrNoRegionIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("misspelled", "1.0.0", "rollout: {waves: [{regions: [us-east-1, US-WEST-2]}]}")))
+                .containsExactly("spec.rollout.waves[0].regions[1]: Invalid value: \"US-WEST-2\": spec.rollout.waves[0].regions[1] in body should match "
+                        + "'^[a-z]{2}(-gov)?-[a-z]+-[0-9]$'");
+        assertThat(creationRefusal(client, blueprint("empty-wave", "1.0.0", "rollout: {waves: [{regions: []}]}")))
+                .containsExactly("spec.rollout.waves[0].regions: Invalid value: 0: spec.rollout.waves[0].regions in body should have at least 1 items");
     }
 
     @Test
@@ -584,5 +648,89 @@ class ApiServerValidationTest {
                         "spec.rollout.bakeSeconds: Invalid value: -1: spec.rollout.bakeSeconds in body should be greater than or equal to 0",
                         "spec.rollout.failedWindowsToHalt: Invalid value: 0: "
                                 + "spec.rollout.failedWindowsToHalt in body should be greater than or equal to 1");
+    }
+
+    @Test
+    void prometheusWithOnlyItsAddressGetsTheDefaultLabels(KubernetesClient client) {
+        client.resource(load(client, blueprint("prometheus-gate", "1.0.0",
+                "rollout: {analysis: {prometheus: {address: 'http://prometheus.monitoring:9090'}}}"))).create();
+
+        RolloutPrometheus prometheus = client.resources(AuthBlueprint.class).inNamespace("default").withName("prometheus-gate").get()
+                .getSpec().getRollout().getAnalysis().getPrometheus();
+        assertThat(prometheus.getAddress()).isEqualTo("http://prometheus.monitoring:9090");
+        assertThat(prometheus.getDeploymentLabel()).isEqualTo("app_kubernetes_io_instance");
+        assertThat(prometheus.getRevisionLabel()).isEqualTo("fivenines_dev_revision");
+        assertThat(prometheus.getMatchers()).isNull();
+        assertThat(prometheus.getQuery()).isNull();
+    }
+
+    @Test
+    void prometheusQueryWithEveryPlaceholderIsAccepted(KubernetesClient client) {
+        String query = "sum by (outcome) (increase(auth_outcomes_total{pod_owner=~\"$deployments\", rev=\"$revision\"}[$window]))";
+        client.resource(load(client, blueprint("prometheus-query", "1.0.0",
+                "rollout: {analysis: {prometheus: {address: 'https://prometheus.example.com/prom', query: '" + query + "'}}}"))).create();
+
+        assertThat(client.resources(AuthBlueprint.class).inNamespace("default").withName("prometheus-query").get().getSpec().getRollout()
+                .getAnalysis().getPrometheus().getQuery()).isEqualTo(query);
+    }
+
+    @Test
+    void prometheusAddressThatIsNotAnHttpUrlIsRejectedByTheApiServer(KubernetesClient client) {
+        String message = "spec.rollout.analysis.prometheus.address must be an http or https URL of the Prometheus server, "
+                + "e.g. http://prometheus.monitoring:9090";
+        assertThat(creationRefusal(client, blueprint("ftp-prometheus", "1.0.0",
+                "rollout: {analysis: {prometheus: {address: 'ftp://prometheus.monitoring:9090'}}}")))
+                .containsExactly(ruleBroken("spec.rollout.analysis.prometheus.address", message));
+        assertThat(creationRefusal(client, blueprint("bare-prometheus", "1.0.0",
+                "rollout: {analysis: {prometheus: {address: 'prometheus.monitoring:9090'}}}")))
+                .containsExactly(ruleBroken("spec.rollout.analysis.prometheus.address", message));
+    }
+
+    @Test
+    void prometheusWithoutAnAddressIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("nowhere", "1.0.0", "rollout: {analysis: {prometheus: {query: 'up'}}}")))
+                .contains("spec.rollout.analysis.prometheus.address: Required value");
+    }
+
+    @Test
+    void prometheusQueryWithoutThePlaceholdersIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("whole-fleet", "1.0.0",
+                "rollout: {analysis: {prometheus: {address: 'http://prometheus:9090', query: 'sum by (outcome) (fivenines_authorization_outcomes_total)'}}}")))
+                .containsExactly(ruleBroken("spec.rollout.analysis.prometheus.query",
+                        "spec.rollout.analysis.prometheus.query must use $deployments, $revision and $window, so that it counts one bucket's pods "
+                                + "at one revision over the window"));
+    }
+
+    @Test
+    void prometheusMatchersBesideAQueryAreRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("both", "1.0.0", "rollout: {analysis: {prometheus: {address: 'http://prometheus:9090', "
+                + "matchers: 'cluster=\"eu-1\"', query: 'x{d=~\"$deployments\",r=\"$revision\"}[$window]'}}}")))
+                .containsExactly(ruleBroken("spec.rollout.analysis.prometheus.matchers",
+                        "spec.rollout.analysis.prometheus.matchers is only for the query the operator writes: put the matchers into "
+                                + "spec.rollout.analysis.prometheus.query, or remove the query"));
+    }
+
+    @Test
+    void prometheusLabelThatIsNoLabelNameIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("dotted-label", "1.0.0",
+                "rollout: {analysis: {prometheus: {address: 'http://prometheus:9090', revisionLabel: fivenines.dev/revision}}}")))
+                .containsExactly("spec.rollout.analysis.prometheus.revisionLabel: Invalid value: \"fivenines.dev/revision\": "
+                        + "spec.rollout.analysis.prometheus.revisionLabel in body should match '^[a-zA-Z_][a-zA-Z0-9_]*$'");
+    }
+
+    @Test
+    void progressDeadlineShorterThanTheWindowIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("hasty", "1.0.0", "rollout: {progressDeadlineSeconds: 30}")))
+                .containsExactly(ruleBroken("spec.rollout.progressDeadlineSeconds",
+                        "spec.rollout.progressDeadlineSeconds must be at least spec.rollout.analysis.windowSeconds: a bucket needs one whole "
+                                + "window of outcomes before it can be judged"));
+    }
+
+    @Test
+    void progressDeadlineBelowTenSecondsIsRejectedByTheApiServer(KubernetesClient client) {
+        assertThat(creationRefusal(client, blueprint("instant", "1.0.0",
+                "rollout: {progressDeadlineSeconds: 5, analysis: {windowSeconds: 10, intervalSeconds: 1}}")))
+                .contains("spec.rollout.progressDeadlineSeconds: Invalid value: 5: "
+                        + "spec.rollout.progressDeadlineSeconds in body should be greater than or equal to 10");
     }
 }

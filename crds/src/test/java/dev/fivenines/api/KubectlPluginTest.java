@@ -87,6 +87,11 @@ class KubectlPluginTest {
 
     private static void setRollout(KubernetesClient client, String name, String revision, RolloutPhase phase, String message,
             List<RolloutBucketStatus> buckets) {
+        setRollout(client, name, revision, phase, message, buckets, null);
+    }
+
+    private static void setRollout(KubernetesClient client, String name, String revision, RolloutPhase phase, String message,
+            List<RolloutBucketStatus> buckets, String wave) {
         AuthBlueprint blueprint = client.resources(AuthBlueprint.class).inNamespace("default").withName(name).get();
         AuthBlueprintStatus status = new AuthBlueprintStatus();
         status.setRevision(revision);
@@ -96,6 +101,7 @@ class KubectlPluginTest {
         rollout.setStableRevision("aaaaaaaaaa");
         rollout.setBucket("1/" + buckets.size());
         rollout.setMessage(message);
+        rollout.setWave(wave);
         rollout.setBuckets(buckets);
         status.setRollout(rollout);
         blueprint.setStatus(status);
@@ -106,6 +112,21 @@ class KubectlPluginTest {
         Map<String, String> annotations = client.resources(AuthBlueprint.class).inNamespace("default").withName(name).get()
                 .getMetadata().getAnnotations();
         return annotations == null ? Map.of() : annotations;
+    }
+
+    @Test
+    void statusShowsTheRegionWaveAndABucketWaitingForAnEarlierWave(KubernetesClient client) throws Exception {
+        create(client, "plugin-wave", "1.0.0");
+        setRollout(client, "plugin-wave", "bbbbbbbbbb", RolloutPhase.Progressing,
+                "bucket 0 (auth-canary), 1 of 2: waiting for the earlier waves: us-east-1 (wave 1) has not passed bucket 0 yet",
+                List.of(bucket(0, "auth-canary", "aaaaaaaaaa", BucketPhase.Waiting, null),
+                        bucket(1, "auth-globex", "aaaaaaaaaa", BucketPhase.Pending, null)), "2/2");
+
+        Result status = plugin("status", "plugin-wave");
+
+        assertThat(status.exitCode()).as(status.stderr()).isZero();
+        assertThat(status.stdout()).contains("Wave:       2/2 (spec.rollout.waves)").contains("us-east-1 (wave 1) has not passed bucket 0");
+        assertThat(status.stdout().lines().filter(l -> l.startsWith("0 ")).findFirst()).get().asString().contains("Waiting");
     }
 
     @Test
@@ -120,7 +141,7 @@ class KubectlPluginTest {
 
         assertThat(status.exitCode()).as(status.stderr()).isZero();
         assertThat(status.stdout()).contains("Phase:      Halted").contains("Revision:   bbbbbbbbbb (stable: aaaaaaaaaa)")
-                .contains("Bucket:     1/2").contains("is below the allowed 0.9400");
+                .contains("Bucket:     1/2").contains("is below the allowed 0.9400").doesNotContain("Wave:");
         assertThat(status.stdout().lines().filter(l -> l.startsWith("0 ")).findFirst()).get().asString()
                 .contains("RolledBack").contains("0.5012").contains("0.9400").contains("812").contains("Fail").contains("auth-canary");
         assertThat(status.stdout().lines().filter(l -> l.startsWith("1 ")).findFirst()).get().asString()

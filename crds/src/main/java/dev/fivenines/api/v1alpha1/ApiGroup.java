@@ -5,6 +5,8 @@ public final class ApiGroup {
 
     public static final String NAME = "fivenines.dev";
     public static final String VERSION = "v1alpha1";
+    /** The category both kinds belong to: {@code kubectl get fivenines} lists them together. */
+    public static final String CATEGORY = "fivenines";
     /** An AWS region name such as us-east-1, eu-west-2 or us-gov-west-1. */
     public static final String REGION_PATTERN = "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$";
     /** A percentage written as a decimal number such as 99.999 (the range is checked by a CEL rule). */

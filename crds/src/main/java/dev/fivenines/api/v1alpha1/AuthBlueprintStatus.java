@@ -16,17 +16,34 @@ public class AuthBlueprintStatus {
     @JsonPropertyDescription("Stable hash of the spec; every managed object carries it as a label.")
     private String revision;
 
-    @JsonPropertyDescription("Ready and ReliabilityFeasible.")
+    @JsonPropertyDescription("Ready (its local deployments ready at the current revision), Reconciling and Stalled (kstatus), "
+            + "ReliabilityFeasible.")
     private List<Condition> conditions;
 
     @JsonPropertyDescription("Every AuthDeployment of this blueprint at a glance.")
     private List<DeploymentSummary> deployments;
 
-    @JsonPropertyDescription("Ready deployments over all, e.g. 3/4.")
+    @JsonPropertyDescription("Ready deployments over the deployments this operator reconciles (its region's, or all in "
+            + "single-cluster mode), e.g. 3/4.")
     private String readyDeployments;
+
+    @JsonPropertyDescription("How many deployments of this blueprint are in regions other operators reconcile (phase NotLocal "
+            + "here); they do not count towards readyDeployments or Ready.")
+    private Integer remoteDeployments;
+
+    @JsonPropertyDescription("Each failover record name of the deployments and the deployment Route 53 answers it with: is a region failed over?")
+    private List<RecordServing> records;
 
     @JsonPropertyDescription("The verdict of the reliability model.")
     private ReliabilityReport reliability;
+
+    public List<RecordServing> getRecords() {
+        return records;
+    }
+
+    public void setRecords(List<RecordServing> records) {
+        this.records = records;
+    }
 
     @JsonPropertyDescription("The rollout of the current revision, bucket by bucket.")
     private RolloutStatus rollout;
@@ -71,6 +88,14 @@ public class AuthBlueprintStatus {
         this.readyDeployments = readyDeployments;
     }
 
+    public Integer getRemoteDeployments() {
+        return remoteDeployments;
+    }
+
+    public void setRemoteDeployments(Integer remoteDeployments) {
+        this.remoteDeployments = remoteDeployments;
+    }
+
     public ReliabilityReport getReliability() {
         return reliability;
     }
@@ -95,12 +120,13 @@ public class AuthBlueprintStatus {
         if (!(o instanceof AuthBlueprintStatus other)) {
             return false;
         }
-        return Objects.equals(observedGeneration, other.observedGeneration) && Objects.equals(revision, other.revision) && Objects.equals(conditions, other.conditions) && Objects.equals(deployments, other.deployments) && Objects.equals(readyDeployments, other.readyDeployments) && Objects.equals(reliability, other.reliability)
+        return Objects.equals(observedGeneration, other.observedGeneration) && Objects.equals(revision, other.revision) && Objects.equals(conditions, other.conditions) && Objects.equals(deployments, other.deployments) && Objects.equals(readyDeployments, other.readyDeployments) && Objects.equals(remoteDeployments, other.remoteDeployments) && Objects.equals(records, other.records) && Objects.equals(reliability, other.reliability)
                 && Objects.equals(rollout, other.rollout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, revision, conditions, deployments, readyDeployments, reliability, rollout);
+        return Objects.hash(observedGeneration, revision, conditions, deployments, readyDeployments, remoteDeployments, records, reliability,
+                rollout);
     }
 }

@@ -17,10 +17,17 @@ import java.util.Objects;
         message = "spec.customer is required for variant Dedicated: set it to the customer this deployment serves")
 @ValidationRule(value = "self.variant == 'Dedicated' || !has(self.customer)", fieldPath = ".customer",
         message = "spec.customer is only for variant Dedicated: remove it")
+@ValidationRule(value = "!has(self.customer) || self.customer == '' || self.customer.matches('^[a-z0-9][a-z0-9-]{0,62}$')",
+        fieldPath = ".customer",
+        message = "spec.customer is the tenant id the deployment serves: 1 to 63 lower case letters, digits and dashes, e.g. acme")
 @ValidationRule(value = "self.variant != 'Backup' || (has(self.backupOf) && self.backupOf != '')", fieldPath = ".backupOf",
         message = "spec.backupOf is required for variant Backup: set it to the name of the Primary AuthDeployment it stands in for")
 @ValidationRule(value = "self.variant == 'Backup' || !has(self.backupOf)", fieldPath = ".backupOf",
         message = "spec.backupOf is only for variant Backup: remove it")
+@ValidationRule(value = "!has(self.dns) || self.variant == 'Backup' || has(self.dns.zoneId)", fieldPath = ".dns.zoneId",
+        message = "spec.dns.zoneId is required: set the Route 53 hosted zone id (only a Backup takes its primary's)")
+@ValidationRule(value = "!has(self.dns) || self.variant == 'Backup' || has(self.dns.recordName)", fieldPath = ".dns.recordName",
+        message = "spec.dns.recordName is required: set the record name, e.g. auth.example.com (only a Backup takes its primary's)")
 @ValidationRule(value = "!has(self.failoverRegions) || size(self.failoverRegions) == 0 || self.variant == 'Edge'", fieldPath = ".failoverRegions",
         message = "spec.failoverRegions is only for variant Edge: remove it (Primary, Backup and Dedicated deployments fail over through DNS)")
 @ValidationRule(value = "!has(self.failoverRegions) || self.failoverRegions.all(r, r != self.region)", fieldPath = ".failoverRegions",
@@ -54,7 +61,7 @@ public class AuthDeploymentSpec {
             message = "spec.failoverRegions must be AWS region names such as us-west-2")
     private List<String> failoverRegions;
 
-    @JsonPropertyDescription("Dedicated only: the customer it serves.")
+    @JsonPropertyDescription("Dedicated only: the tenant id of the customer it serves. A Dedicated deployment answers that tenant's requests only; every other tenant gets 404.")
     private String customer;
 
     @JsonPropertyDescription("The customer bucket this deployment belongs to in rollouts.")
@@ -67,6 +74,18 @@ public class AuthDeploymentSpec {
 
     @JsonPropertyDescription("The declared differences from the blueprint; nothing else may differ.")
     private Overrides overrides;
+
+    @JsonPropertyDescription("Route traffic away from this deployment (a planned failover for an incident or a game day): its Route 53 health check is inverted, so Route 53 answers with the other record of the name; nothing is deleted. Refused while the other record's health check is unhealthy. Clear it to route traffic back.")
+    @Default("false")
+    private Boolean evacuate = false;
+
+    public Boolean getEvacuate() {
+        return evacuate;
+    }
+
+    public void setEvacuate(Boolean evacuate) {
+        this.evacuate = evacuate;
+    }
 
     public String getBlueprint() {
         return blueprint;
@@ -148,11 +167,11 @@ public class AuthDeploymentSpec {
         if (!(o instanceof AuthDeploymentSpec other)) {
             return false;
         }
-        return Objects.equals(blueprint, other.blueprint) && Objects.equals(variant, other.variant) && Objects.equals(region, other.region) && Objects.equals(backupOf, other.backupOf) && Objects.equals(failoverRegions, other.failoverRegions) && Objects.equals(customer, other.customer) && Objects.equals(rolloutBucket, other.rolloutBucket) && Objects.equals(dns, other.dns) && Objects.equals(overrides, other.overrides);
+        return Objects.equals(blueprint, other.blueprint) && Objects.equals(variant, other.variant) && Objects.equals(region, other.region) && Objects.equals(backupOf, other.backupOf) && Objects.equals(failoverRegions, other.failoverRegions) && Objects.equals(customer, other.customer) && Objects.equals(rolloutBucket, other.rolloutBucket) && Objects.equals(dns, other.dns) && Objects.equals(overrides, other.overrides) && Objects.equals(evacuate, other.evacuate);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(blueprint, variant, region, backupOf, failoverRegions, customer, rolloutBucket, dns, overrides);
+        return Objects.hash(blueprint, variant, region, backupOf, failoverRegions, customer, rolloutBucket, dns, overrides, evacuate);
     }
 }

@@ -13,7 +13,8 @@ public class AuthDeploymentStatus {
     @JsonPropertyDescription("The generation of the spec this status describes.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription("Pending, Progressing, Ready, Degraded or NotLocal.")
+    @JsonPropertyDescription("Pending, Progressing, Ready, Degraded or NotLocal (its region is reconciled by another cluster's "
+            + "operator; Ready is then True with reason NotLocal).")
     private Phase phase;
 
     @JsonPropertyDescription("The blueprint revision applied.")
@@ -22,14 +23,26 @@ public class AuthDeploymentStatus {
     @JsonPropertyDescription("The runtime version applied.")
     private String runtimeVersion;
 
-    @JsonPropertyDescription("Ready, BlueprintFound, WorkloadReady, InSync (and the cloud conditions).")
+    @JsonPropertyDescription("Ready, Reconciling and Stalled (kstatus), BlueprintFound, WorkloadReady, InSync, and the AWS ones "
+            + "(TableReplicaReady, HealthCheckReady, DnsRecordReady).")
     private List<Condition> conditions;
 
     @JsonPropertyDescription("Hand changes found and put back.")
     private DriftStatus drift;
 
-    @JsonPropertyDescription("The last deep health result.")
+    @JsonPropertyDescription("The runtime's deep health as the operator sees it from inside the cluster, asked of every Ready pod each pass: UP on n of m pods, or DOWN naming a pod and the step that failed.")
     private String lastDeepHealth;
+
+    @JsonPropertyDescription("How Route 53 sees this deployment and whom it answers the record name with (deployments that declare dns).")
+    private ServingStatus serving;
+
+    public ServingStatus getServing() {
+        return serving;
+    }
+
+    public void setServing(ServingStatus serving) {
+        this.serving = serving;
+    }
 
     public Long getObservedGeneration() {
         return observedGeneration;
@@ -95,11 +108,11 @@ public class AuthDeploymentStatus {
         if (!(o instanceof AuthDeploymentStatus other)) {
             return false;
         }
-        return Objects.equals(observedGeneration, other.observedGeneration) && Objects.equals(phase, other.phase) && Objects.equals(blueprintRevision, other.blueprintRevision) && Objects.equals(runtimeVersion, other.runtimeVersion) && Objects.equals(conditions, other.conditions) && Objects.equals(drift, other.drift) && Objects.equals(lastDeepHealth, other.lastDeepHealth);
+        return Objects.equals(observedGeneration, other.observedGeneration) && Objects.equals(phase, other.phase) && Objects.equals(blueprintRevision, other.blueprintRevision) && Objects.equals(runtimeVersion, other.runtimeVersion) && Objects.equals(conditions, other.conditions) && Objects.equals(drift, other.drift) && Objects.equals(lastDeepHealth, other.lastDeepHealth) && Objects.equals(serving, other.serving);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, blueprintRevision, runtimeVersion, conditions, drift, lastDeepHealth);
+        return Objects.hash(observedGeneration, phase, blueprintRevision, runtimeVersion, conditions, drift, lastDeepHealth, serving);
     }
 }

@@ -4,6 +4,8 @@ package dev.fivenines.api.v1alpha1;
 public enum BucketPhase {
     /** Its turn has not come; it runs the revision it ran before. */
     Pending,
+    /** Its turn has come in this region, but a region of an earlier wave has not passed it at the revision yet. */
+    Waiting,
     /** It has been given the revision; not every deployment is Ready at it yet. */
     Progressing,
     /** Every deployment is Ready at the revision; the gate is read while the bake time runs. */

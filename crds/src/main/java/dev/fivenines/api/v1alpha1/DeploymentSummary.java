@@ -23,11 +23,26 @@ public class DeploymentSummary {
     @JsonPropertyDescription("The runtime version it runs.")
     private String version;
 
-    @JsonPropertyDescription("Whether it is Ready.")
+    @JsonPropertyDescription("Whether this cluster's operator reconciles it (its region is this operator's). Ready and inSync "
+            + "are reported only for those; the others are reported by the operator of their region.")
+    private Boolean local;
+
+    @JsonPropertyDescription("Whether it is Ready (local deployments only).")
     private Boolean ready;
 
-    @JsonPropertyDescription("Whether it runs the current revision and matches its declaration.")
+    @JsonPropertyDescription("Whether it runs the current revision and matches its declaration (local deployments only).")
     private Boolean inSync;
+
+    @JsonPropertyDescription("Its serving role in Route 53 (Active, Standby, FailedOver, Evacuated, Unknown), for deployments with DNS.")
+    private String role;
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+    }
 
     public String getName() {
         return name;
@@ -69,6 +84,14 @@ public class DeploymentSummary {
         this.version = version;
     }
 
+    public Boolean getLocal() {
+        return local;
+    }
+
+    public void setLocal(Boolean local) {
+        this.local = local;
+    }
+
     public Boolean getReady() {
         return ready;
     }
@@ -93,11 +116,11 @@ public class DeploymentSummary {
         if (!(o instanceof DeploymentSummary other)) {
             return false;
         }
-        return Objects.equals(name, other.name) && Objects.equals(region, other.region) && Objects.equals(variant, other.variant) && Objects.equals(revision, other.revision) && Objects.equals(version, other.version) && Objects.equals(ready, other.ready) && Objects.equals(inSync, other.inSync);
+        return Objects.equals(name, other.name) && Objects.equals(region, other.region) && Objects.equals(variant, other.variant) && Objects.equals(revision, other.revision) && Objects.equals(version, other.version) && Objects.equals(local, other.local) && Objects.equals(ready, other.ready) && Objects.equals(inSync, other.inSync) && Objects.equals(role, other.role);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, region, variant, revision, version, ready, inSync);
+        return Objects.hash(name, region, variant, revision, version, local, ready, inSync, role);
     }
 }

@@ -2,6 +2,7 @@ package dev.fivenines.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -11,13 +12,11 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DnsSpec {
 
-    @JsonPropertyDescription("Route 53 hosted zone id.")
-    @Required
+    @JsonPropertyDescription("Route 53 hosted zone id. Required, except on a Backup, which takes its primary's (spec.backupOf).")
     @Size(min = 1)
     private String zoneId;
 
-    @JsonPropertyDescription("Record name, e.g. auth.example.com.")
-    @Required
+    @JsonPropertyDescription("Record name, e.g. auth.example.com. Required, except on a Backup, which takes its primary's (spec.backupOf).")
     @Pattern("^([a-zA-Z0-9_]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,}\\.?$")
     private String recordName;
 
@@ -25,6 +24,29 @@ public class DnsSpec {
     @Required
     @Size(min = 1)
     private String target;
+
+    @JsonPropertyDescription("What deleting this AuthDeployment does to its Route 53 record and health check: Retain (the default) leaves them serving, so a GitOps prune or a stray kubectl delete never takes a region out of DNS; Delete removes them, but never a PRIMARY's while its SECONDARY is unhealthy (the deletion waits).")
+    @Default("Retain")
+    private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
+
+    @JsonPropertyDescription("Take over a failover record at recordName that Fivenines did not create (e.g. made by Terraform or CloudFormation): the one with this deployment's set identifier, or of the same type and failover role under another, is replaced by this deployment's in one atomic Route 53 change, so the name is answered throughout, and its ownership record is written. Records of other owners and of the other role are never touched, nor is the old health check (a new one is created). Off by default: such a record is refused.")
+    private Boolean adoptExisting;
+
+    public Boolean getAdoptExisting() {
+        return adoptExisting;
+    }
+
+    public void setAdoptExisting(Boolean adoptExisting) {
+        this.adoptExisting = adoptExisting;
+    }
+
+    public DeletionPolicy getDeletionPolicy() {
+        return deletionPolicy;
+    }
+
+    public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+        this.deletionPolicy = deletionPolicy;
+    }
 
     public String getZoneId() {
         return zoneId;
@@ -58,11 +80,12 @@ public class DnsSpec {
         if (!(o instanceof DnsSpec other)) {
             return false;
         }
-        return Objects.equals(zoneId, other.zoneId) && Objects.equals(recordName, other.recordName) && Objects.equals(target, other.target);
+        return Objects.equals(zoneId, other.zoneId) && Objects.equals(recordName, other.recordName) && Objects.equals(target, other.target)
+                && Objects.equals(deletionPolicy, other.deletionPolicy) && Objects.equals(adoptExisting, other.adoptExisting);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(zoneId, recordName, target);
+        return Objects.hash(zoneId, recordName, target, deletionPolicy, adoptExisting);
     }
 }

@@ -29,6 +29,32 @@ public class HealthCheckSpec {
     @Max(10)
     private Integer failureThreshold = 3;
 
+    // no API-server default for these two: a default would be written into every existing blueprint and change its
+    // revision, restarting every pod for nothing; absent means HTTPS on 443
+    @JsonPropertyDescription("How Route 53 calls the endpoint: HTTPS (with SNI when the target is a name) or HTTP; HTTPS when absent.")
+    private HealthCheckScheme protocol;
+
+    @JsonPropertyDescription("The port Route 53 calls on each deployment's dns.target; 443 when absent.")
+    @Min(1)
+    @Max(65535)
+    private Integer port;
+
+    public HealthCheckScheme getProtocol() {
+        return protocol;
+    }
+
+    public void setProtocol(HealthCheckScheme protocol) {
+        this.protocol = protocol;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
     public String getPath() {
         return path;
     }
@@ -61,11 +87,12 @@ public class HealthCheckSpec {
         if (!(o instanceof HealthCheckSpec other)) {
             return false;
         }
-        return Objects.equals(path, other.path) && Objects.equals(intervalSeconds, other.intervalSeconds) && Objects.equals(failureThreshold, other.failureThreshold);
+        return Objects.equals(path, other.path) && Objects.equals(intervalSeconds, other.intervalSeconds) && Objects.equals(failureThreshold, other.failureThreshold)
+                && protocol == other.protocol && Objects.equals(port, other.port);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(path, intervalSeconds, failureThreshold);
+        return Objects.hash(path, intervalSeconds, failureThreshold, protocol, port);
     }
 }

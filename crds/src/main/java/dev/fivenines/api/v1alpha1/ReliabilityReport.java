@@ -9,8 +9,11 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ReliabilityReport {
 
-    @JsonPropertyDescription("Whether every critical-path dependency reaches the target within the tries allowed.")
+    @JsonPropertyDescription("Whether every critical-path dependency reaches the target within the tries allowed, and the critical path as a whole does too.")
     private Boolean feasible;
+
+    @JsonPropertyDescription("The critical path's availability in percent, rounded down: the product over its dependencies, each tried as often as the retry handler allows.")
+    private String criticalPathAvailability;
 
     @JsonPropertyDescription("What to do about it.")
     private String message;
@@ -24,6 +27,14 @@ public class ReliabilityReport {
 
     public void setFeasible(Boolean feasible) {
         this.feasible = feasible;
+    }
+
+    public String getCriticalPathAvailability() {
+        return criticalPathAvailability;
+    }
+
+    public void setCriticalPathAvailability(String criticalPathAvailability) {
+        this.criticalPathAvailability = criticalPathAvailability;
     }
 
     public String getMessage() {
@@ -50,11 +61,12 @@ public class ReliabilityReport {
         if (!(o instanceof ReliabilityReport other)) {
             return false;
         }
-        return Objects.equals(feasible, other.feasible) && Objects.equals(message, other.message) && Objects.equals(dependencies, other.dependencies);
+        return Objects.equals(feasible, other.feasible) && Objects.equals(criticalPathAvailability, other.criticalPathAvailability)
+                && Objects.equals(message, other.message) && Objects.equals(dependencies, other.dependencies);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(feasible, message, dependencies);
+        return Objects.hash(feasible, criticalPathAvailability, message, dependencies);
     }
 }

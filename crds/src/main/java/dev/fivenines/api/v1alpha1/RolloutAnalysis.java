@@ -28,6 +28,9 @@ public class RolloutAnalysis {
     @Min(1)
     private Integer minOutcomes = 100;
 
+    @JsonPropertyDescription("Read the gate's outcomes from this Prometheus server instead of the runtime pods (the default when absent).")
+    private RolloutPrometheus prometheus;
+
     public Integer getWindowSeconds() {
         return windowSeconds;
     }
@@ -52,6 +55,14 @@ public class RolloutAnalysis {
         this.minOutcomes = minOutcomes;
     }
 
+    public RolloutPrometheus getPrometheus() {
+        return prometheus;
+    }
+
+    public void setPrometheus(RolloutPrometheus prometheus) {
+        this.prometheus = prometheus;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -61,11 +72,11 @@ public class RolloutAnalysis {
             return false;
         }
         return Objects.equals(windowSeconds, other.windowSeconds) && Objects.equals(intervalSeconds, other.intervalSeconds)
-                && Objects.equals(minOutcomes, other.minOutcomes);
+                && Objects.equals(minOutcomes, other.minOutcomes) && Objects.equals(prometheus, other.prometheus);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(windowSeconds, intervalSeconds, minOutcomes);
+        return Objects.hash(windowSeconds, intervalSeconds, minOutcomes, prometheus);
     }
 }

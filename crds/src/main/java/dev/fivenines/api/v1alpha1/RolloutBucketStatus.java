@@ -27,6 +27,10 @@ public class RolloutBucketStatus {
     @JsonPropertyDescription("Since when every deployment of the bucket has been Ready at the revision (RFC 3339).")
     private String readySince;
 
+    @JsonPropertyDescription("Since when the progress deadline counts (RFC 3339): when the bucket last started Progressing, when it became Ready, "
+            + "its last conclusive reading after that, or the end of a pause.")
+    private String waitingSince;
+
     @JsonPropertyDescription("The authorization ratio over the last window on the revision, 4 decimals.")
     private String ratio;
 
@@ -97,6 +101,14 @@ public class RolloutBucketStatus {
 
     public void setReadySince(String readySince) {
         this.readySince = readySince;
+    }
+
+    public String getWaitingSince() {
+        return waitingSince;
+    }
+
+    public void setWaitingSince(String waitingSince) {
+        this.waitingSince = waitingSince;
     }
 
     public String getRatio() {
@@ -173,6 +185,7 @@ public class RolloutBucketStatus {
         }
         return Objects.equals(bucket, other.bucket) && Objects.equals(deployments, other.deployments) && Objects.equals(revision, other.revision)
                 && Objects.equals(previousRevision, other.previousRevision) && Objects.equals(phase, other.phase) && Objects.equals(readySince, other.readySince)
+                && Objects.equals(waitingSince, other.waitingSince)
                 && Objects.equals(ratio, other.ratio) && Objects.equals(baseline, other.baseline) && Objects.equals(baselineOutcomes, other.baselineOutcomes)
                 && Objects.equals(allowed, other.allowed) && Objects.equals(outcomes, other.outcomes) && Objects.equals(verdict, other.verdict)
                 && Objects.equals(failedWindows, other.failedWindows) && Objects.equals(lastWindowAt, other.lastWindowAt);
@@ -180,7 +193,7 @@ public class RolloutBucketStatus {
 
     @Override
     public int hashCode() {
-        return Objects.hash(bucket, deployments, revision, previousRevision, phase, readySince,
+        return Objects.hash(bucket, deployments, revision, previousRevision, phase, readySince, waitingSince,
                 ratio, baseline, baselineOutcomes, allowed, outcomes, verdict,
                 failedWindows, lastWindowAt);
     }

@@ -30,6 +30,9 @@ public class RolloutStatus {
     @JsonPropertyDescription("When the rollout of this revision started (RFC 3339).")
     private String startedAt;
 
+    @JsonPropertyDescription("This region's wave (spec.rollout.waves), e.g. 2/3; absent without waves.")
+    private String wave;
+
     @JsonPropertyDescription("Every bucket, in ascending bucket order.")
     private List<RolloutBucketStatus> buckets;
 
@@ -89,6 +92,14 @@ public class RolloutStatus {
         this.startedAt = startedAt;
     }
 
+    public String getWave() {
+        return wave;
+    }
+
+    public void setWave(String wave) {
+        this.wave = wave;
+    }
+
     public List<RolloutBucketStatus> getBuckets() {
         return buckets;
     }
@@ -107,12 +118,12 @@ public class RolloutStatus {
         }
         return Objects.equals(phase, other.phase) && Objects.equals(revision, other.revision) && Objects.equals(stableRevision, other.stableRevision)
                 && Objects.equals(bucket, other.bucket) && Objects.equals(message, other.message) && Objects.equals(skippedBuckets, other.skippedBuckets)
-                && Objects.equals(startedAt, other.startedAt) && Objects.equals(buckets, other.buckets);
+                && Objects.equals(startedAt, other.startedAt) && Objects.equals(wave, other.wave) && Objects.equals(buckets, other.buckets);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(phase, revision, stableRevision, bucket, message, skippedBuckets,
-                startedAt, buckets);
+                startedAt, wave, buckets);
     }
 }

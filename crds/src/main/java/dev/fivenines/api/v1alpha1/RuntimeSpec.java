@@ -8,6 +8,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** The auth runtime image and size. */
@@ -39,6 +41,53 @@ public class RuntimeSpec {
             + "secret of client admin. Mounted read-only into the runtime's pods, which re-read it every 30 s; never copied into "
             + "a ConfigMap or a custom resource.")
     private SecretReference bootstrapSecretRef;
+
+    @JsonPropertyDescription("A Secret whose key 'credential' is the platform admin credential: the bearer secret of the runtime's "
+            + "/platform API (create, list and retire tenants). Mounted read-only into the runtime's pods, which re-read it every 30 s. "
+            + "Without it the platform API refuses every call.")
+    private SecretReference platformCredentialSecretRef;
+
+    @JsonPropertyDescription("Annotations on the runtime's pods (e.g. for a log or metrics agent). Anything else added to the pod template by hand is drift and removed.")
+    private Map<String, String> podAnnotations;
+
+    @JsonPropertyDescription("Secrets for pulling the runtime's image from a private registry, by name, in each AuthDeployment's namespace.")
+    private List<SecretReference> imagePullSecrets;
+
+    @JsonPropertyDescription("Spread each deployment's pods across availability zones (topology.kubernetes.io/zone, maxSkew 1, ScheduleAnyway, so a cluster with one zone still schedules them).")
+    @Default("true")
+    private Boolean zoneSpread = true;
+
+    public Map<String, String> getPodAnnotations() {
+        return podAnnotations;
+    }
+
+    public void setPodAnnotations(Map<String, String> podAnnotations) {
+        this.podAnnotations = podAnnotations;
+    }
+
+    public List<SecretReference> getImagePullSecrets() {
+        return imagePullSecrets;
+    }
+
+    public void setImagePullSecrets(List<SecretReference> imagePullSecrets) {
+        this.imagePullSecrets = imagePullSecrets;
+    }
+
+    public Boolean getZoneSpread() {
+        return zoneSpread;
+    }
+
+    public void setZoneSpread(Boolean zoneSpread) {
+        this.zoneSpread = zoneSpread;
+    }
+
+    public SecretReference getPlatformCredentialSecretRef() {
+        return platformCredentialSecretRef;
+    }
+
+    public void setPlatformCredentialSecretRef(SecretReference platformCredentialSecretRef) {
+        this.platformCredentialSecretRef = platformCredentialSecretRef;
+    }
 
     public String getImage() {
         return image;
@@ -97,11 +146,15 @@ public class RuntimeSpec {
             return false;
         }
         return Objects.equals(image, other.image) && Objects.equals(version, other.version) && Objects.equals(replicas, other.replicas) && Objects.equals(resources, other.resources)
-                && Objects.equals(serviceAccount, other.serviceAccount) && Objects.equals(bootstrapSecretRef, other.bootstrapSecretRef);
+                && Objects.equals(serviceAccount, other.serviceAccount) && Objects.equals(bootstrapSecretRef, other.bootstrapSecretRef)
+                && Objects.equals(platformCredentialSecretRef, other.platformCredentialSecretRef)
+                && Objects.equals(podAnnotations, other.podAnnotations) && Objects.equals(imagePullSecrets, other.imagePullSecrets)
+                && Objects.equals(zoneSpread, other.zoneSpread);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(image, version, replicas, resources, serviceAccount, bootstrapSecretRef);
+        return Objects.hash(image, version, replicas, resources, serviceAccount, bootstrapSecretRef, platformCredentialSecretRef,
+                podAnnotations, imagePullSecrets, zoneSpread);
     }
 }
