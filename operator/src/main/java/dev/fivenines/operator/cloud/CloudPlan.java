@@ -9,9 +9,11 @@ import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
 import dev.fivenines.api.v1alpha1.DeletionPolicy;
 import dev.fivenines.api.v1alpha1.DnsSpec;
+import dev.fivenines.api.v1alpha1.HealthCheckScheme;
 import dev.fivenines.api.v1alpha1.Variant;
 import dev.fivenines.aws.Failover;
 import dev.fivenines.aws.FailoverRecord;
+import dev.fivenines.aws.HealthCheckProtocol;
 import dev.fivenines.aws.HealthCheckSpec;
 import dev.fivenines.aws.RecordType;
 import dev.fivenines.aws.TableSpec;
@@ -26,9 +28,14 @@ import dev.fivenines.aws.TableSpec;
  * @param owner who owns the health check and record: the deployment ({@code namespace/name})
  * @param replicaRegions the deployment's own region first, then an edge's failover regions
  * @param deleteReplica the blueprint's deletion policy is Delete: the deployment's replica may go with it
+ * @param adoptRecords spec.dns.adoptExisting: records at the name that Fivenines did not create are taken over
  */
 public record CloudPlan(String tableOwner, String owner, String homeRegion, List<TableSpec> tables, List<String> replicaRegions,
-        boolean adoptExisting, boolean deleteReplica, Optional<HealthCheckSpec> healthCheck, Optional<RecordPlan> record) {
+        boolean adoptExisting, boolean deleteReplica, Optional<HealthCheckSpec> healthCheck, Optional<RecordPlan> record,
+        boolean createMissingTables, boolean adoptRecords) {
+
+    /** The blueprint annotation that lets the operator create again, empty, tables that disappeared. */
+    public static final String CREATE_MISSING_TABLES = "fivenines.dev/create-missing-tables";
 
     private static final Pattern IPV4 = Pattern.compile("^([0-9]{1,3}\\.){3}[0-9]{1,3}$");
     /** Route 53 answers change within this many seconds of a failover, on top of detection. */
@@ -44,6 +51,11 @@ public record CloudPlan(String tableOwner, String owner, String homeRegion, List
     }
 
     public static CloudPlan of(AuthBlueprint blueprint, AuthDeployment deployment, TableDefinitions definitions) {
+        return of(blueprint, deployment, Optional.ofNullable(deployment.getSpec().getDns()), definitions);
+    }
+
+    /** @param dns the deployment's DNS as settled (a Backup's zone and record name come from its primary) */
+    public static CloudPlan of(AuthBlueprint blueprint, AuthDeployment deployment, Optional<DnsSpec> dns, TableDefinitions definitions) {
         var storage = blueprint.getSpec().getStorage();
         String tableOwner = owner(blueprint.getMetadata().getNamespace(), blueprint.getMetadata().getName());
         List<TableSpec> tables = definitions.specs(storage.getTablePrefix(), tableOwner);
@@ -52,21 +64,33 @@ public record CloudPlan(String tableOwner, String owner, String homeRegion, List
         if (deployment.getSpec().getVariant() == Variant.Edge && deployment.getSpec().getFailoverRegions() != null) {
             deployment.getSpec().getFailoverRegions().stream().filter(r -> !replicaRegions.contains(r)).forEach(replicaRegions::add);
         }
-        DnsSpec dns = deployment.getSpec().getDns();
         Optional<HealthCheckSpec> healthCheck = Optional.empty();
         Optional<RecordPlan> record = Optional.empty();
-        if (dns != null) {
+        if (dns.isPresent()) {
             var check = blueprint.getSpec().getHealthCheck();
-            healthCheck = Optional.of(HealthCheckSpec.https(dns.getTarget(), HEALTH_CHECK_PORT, check.getPath(),
-                    check.getIntervalSeconds(), check.getFailureThreshold()));
-            RecordType type = IPV4.matcher(dns.getTarget()).matches() ? RecordType.A : RecordType.CNAME;
+            boolean ip = IPV4.matcher(dns.get().getTarget()).matches();
+            HealthCheckProtocol protocol = check.getProtocol() == HealthCheckScheme.HTTP ? HealthCheckProtocol.HTTP : HealthCheckProtocol.HTTPS;
+            int port = check.getPort() == null ? HEALTH_CHECK_PORT : check.getPort();
+            // an IP target is called as an IP address, a name as a name (with SNI over HTTPS)
+            healthCheck = Optional.of(new HealthCheckSpec(protocol, ip ? Optional.empty() : Optional.of(dns.get().getTarget()),
+                    ip ? Optional.of(dns.get().getTarget()) : Optional.empty(), port, check.getPath(), check.getIntervalSeconds(),
+                    check.getFailureThreshold()));
+            RecordType type = ip ? RecordType.A : RecordType.CNAME;
             Failover failover = deployment.getSpec().getVariant() == Variant.Backup ? Failover.SECONDARY : Failover.PRIMARY;
-            record = Optional.of(new RecordPlan(dns.getZoneId(), dns.getRecordName(), type, deployment.getMetadata().getName(),
-                    failover, List.of(dns.getTarget())));
+            record = Optional.of(new RecordPlan(dns.get().getZoneId(), dns.get().getRecordName(), type, deployment.getMetadata().getName(),
+                    failover, List.of(dns.get().getTarget())));
         }
         return new CloudPlan(tableOwner, owner(deployment.getMetadata().getNamespace(), deployment.getMetadata().getName()),
                 storage.getHomeRegion(), tables, List.copyOf(replicaRegions), Boolean.TRUE.equals(storage.getAdoptExisting()),
-                storage.getDeletionPolicy() == DeletionPolicy.Delete, healthCheck, record);
+                storage.getDeletionPolicy() == DeletionPolicy.Delete, healthCheck, record,
+                blueprint.getMetadata().getAnnotations() != null && "true".equals(blueprint.getMetadata().getAnnotations().get(CREATE_MISSING_TABLES)),
+                dns.map(d -> Boolean.TRUE.equals(d.getAdoptExisting())).orElse(false));
+    }
+
+    /** The same plan with the health check inverted or not (an evacuation, {@code spec.evacuate}). */
+    public CloudPlan withHealthCheckInverted(boolean inverted) {
+        return new CloudPlan(tableOwner, owner, homeRegion, tables, replicaRegions, adoptExisting, deleteReplica,
+                healthCheck.map(check -> check.withInverted(inverted)), record, createMissingTables, adoptRecords);
     }
 
     /** The deployment's own region. */

@@ -26,6 +26,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DnsStep {
 
+    /** The DnsRecordReady reason of the pass that took over records made outside Fivenines (spec.dns.adoptExisting). */
+    public static final String RECORD_ADOPTED = "RecordAdopted";
+
     private final HealthChecks healthChecks;
     private final DnsRecords records;
 
@@ -64,22 +67,29 @@ public class DnsStep {
             owned.stream().filter(h -> !h.id().equals(check.id())).forEach(stale::add);
         } catch (CloudException e) {
             String message = "health check of " + plan.healthCheck().get().fqdn().orElse("?") + ": " + e.getMessage();
-            return List.of(outcome(ConditionTypes.HEALTH_CHECK_READY, e, message),
-                    CloudOutcome.failed(ConditionTypes.DNS_RECORD_READY, "HealthCheckNotReady",
-                            "the record waits for its health check: see HealthCheckReady"));
+            CloudOutcome checkFailed = outcome(ConditionTypes.HEALTH_CHECK_READY, e, message);
+            String waits = "the record waits for its health check: see HealthCheckReady";
+            // the record is blocked only by the check: it settles, or stalls, with it
+            return List.of(checkFailed, checkFailed.settling()
+                    ? CloudOutcome.settling(ConditionTypes.DNS_RECORD_READY, "HealthCheckNotReady", waits)
+                    : CloudOutcome.failed(ConditionTypes.DNS_RECORD_READY, "HealthCheckNotReady", waits));
         }
         CloudOutcome checkOutcome = CloudOutcome.ready(ConditionTypes.HEALTH_CHECK_READY, "HealthCheckInPlace",
-                String.format("health check %s calls https://%s%s every %d s", check.id(), plan.healthCheck().get().fqdn().orElse(""),
-                        plan.healthCheck().get().resourcePath(), plan.healthCheck().get().requestIntervalSeconds()), checkDrift);
+                String.format("health check %s calls %s://%s:%d%s every %d s%s", check.id(),
+                        plan.healthCheck().get().protocol().name().toLowerCase(java.util.Locale.ROOT),
+                        plan.healthCheck().get().fqdn().orElse(plan.healthCheck().get().ipAddress().orElse("")), plan.healthCheck().get().port(),
+                        plan.healthCheck().get().resourcePath(), plan.healthCheck().get().requestIntervalSeconds(),
+                        plan.healthCheck().get().inverted() ? " (inverted: spec.evacuate)" : ""), checkDrift);
 
         FailoverRecord record = plan.record().get().with(Optional.of(check.id()));
         CloudOutcome recordOutcome;
         try {
-            Optional<DnsRecord> live = records.list(plan.record().get().zoneId(), record.name()).stream()
-                    .filter(r -> r.setIdentifier().equals(Optional.of(record.setIdentifier()))).findFirst();
+            List<DnsRecord> all = records.list(plan.record().get().zoneId(), record.name());
+            Optional<DnsRecord> live = all.stream().filter(r -> r.setIdentifier().equals(Optional.of(record.setIdentifier()))).findFirst();
             List<Drift> recordDrift = List.of();
-            if (live.isEmpty() || !live.get().matches(record)) {
-                records.upsert(plan.record().get().zoneId(), plan.owner(), record);
+            List<DnsRecord> adopted = plan.adoptRecords() ? adoptable(all, record) : List.of();
+            if (live.isEmpty() || !live.get().matches(record) || !adopted.isEmpty()) {
+                records.upsert(plan.record().get().zoneId(), plan.owner(), record, plan.adoptRecords());
                 if (recordWasReady) {
                     recordDrift = List.of(live.isEmpty() ? Drift.missing("Route53Record", record.name() + " " + record.setIdentifier())
                             : new Drift("Route53Record", record.name() + " " + record.setIdentifier(), "values",
@@ -88,8 +98,11 @@ public class DnsStep {
                                             live.get().healthCheckId())));
                 }
             }
-            recordOutcome = CloudOutcome.ready(ConditionTypes.DNS_RECORD_READY, "RecordInPlace", String.format("%s %s %s -> %s (%s)",
-                    record.name(), record.type(), record.failover(), String.join(",", record.values()), record.setIdentifier()), recordDrift);
+            recordOutcome = CloudOutcome.ready(ConditionTypes.DNS_RECORD_READY, adopted.isEmpty() ? "RecordInPlace" : RECORD_ADOPTED,
+                    String.format("%s %s %s -> %s (%s)%s", record.name(), record.type(), record.failover(), String.join(",", record.values()),
+                            record.setIdentifier(), adopted.isEmpty() ? "" : "; adopted from outside Fivenines (spec.dns.adoptExisting): "
+                                    + adopted.stream().map(DnsStep::describe).collect(java.util.stream.Collectors.joining("; "))),
+                    recordDrift);
             for (HealthCheck old : stale) {
                 healthChecks.delete(plan.owner(), old.id());
             }
@@ -107,6 +120,19 @@ public class DnsStep {
         }
     }
 
+    /** The records the upsert takes over: unowned, in the record's slot or of its type and failover role. */
+    private static List<DnsRecord> adoptable(List<DnsRecord> all, FailoverRecord record) {
+        return all.stream().filter(r -> r.owner().isEmpty() && r.setIdentifier().isPresent()
+                && (r.setIdentifier().get().equals(record.setIdentifier())
+                        || (r.type().equals(record.type().name()) && r.failover().equals(Optional.of(record.failover())))))
+                .toList();
+    }
+
+    private static String describe(DnsRecord record) {
+        return record.type() + " " + record.failover().map(Enum::name).orElse("-") + " " + String.join(",", record.values())
+                + " (" + record.setIdentifier().orElse("-") + ", health check " + record.healthCheckId().orElse("none") + ")";
+    }
+
     /** The first field of a health check that differs from its declaration. */
     private static Drift difference(String id, HealthCheckSpec declared, HealthCheckSpec found) {
         Map<String, List<Object>> fields = new LinkedHashMap<>();
@@ -115,6 +141,7 @@ public class DnsStep {
         fields.put("port", List.of(declared.port(), found.port()));
         fields.put("fullyQualifiedDomainName", List.of(declared.fqdn().orElse("-"), found.fqdn().orElse("-")));
         fields.put("ipAddress", List.of(declared.ipAddress().orElse("-"), found.ipAddress().orElse("-")));
+        fields.put("inverted", List.of(declared.inverted(), found.inverted()));
         return fields.entrySet().stream().filter(e -> !e.getValue().get(0).equals(e.getValue().get(1))).findFirst()
                 .map(e -> new Drift("Route53HealthCheck", id, e.getKey(), String.valueOf(e.getValue().get(0)),
                         String.valueOf(e.getValue().get(1))))

@@ -35,14 +35,27 @@ public class TableReplicaStep {
         this.tables = tables;
     }
 
+    /** The condition reason of a table that disappeared. */
+    public static final String TABLE_MISSING = "TableMissing";
+
     /**
      * @param wasReady whether the condition was True at the same blueprint revision: what is missing since then was removed by hand
      */
     public CloudOutcome ensure(CloudPlan plan, boolean wasReady) {
+        return ensure(plan, wasReady, false);
+    }
+
+    /**
+     * @param existed whether the tables were there before (the condition was True once, at any revision): a table that
+     *        is gone since is not created again empty, which would lose every tenant's data, unless the blueprint says so
+     *        (annotation {@value CloudPlan#CREATE_MISSING_TABLES})
+     */
+    public CloudOutcome ensure(CloudPlan plan, boolean wasReady, boolean existed) {
         List<Drift> corrected = new ArrayList<>();
+        List<String> arns = new ArrayList<>();
         try {
             for (TableSpec spec : plan.tables()) {
-                Optional<CloudOutcome> notYet = ensureTable(plan, spec, wasReady, corrected);
+                Optional<CloudOutcome> notYet = ensureTable(plan, spec, wasReady, existed, corrected, arns);
                 if (notYet.isPresent()) {
                     return notYet.get();
                 }
@@ -51,9 +64,9 @@ public class TableReplicaStep {
             return e.retryable() ? CloudOutcome.settling(CONDITION, e.reason(), e.getMessage())
                     : CloudOutcome.failed(CONDITION, e.reason(), e.getMessage());
         }
-        return CloudOutcome.ready(CONDITION, "ReplicasActive", String.format("%s: ACTIVE in %s",
-                String.join(", ", plan.tables().stream().map(TableSpec::name).toList()), String.join(", ", plan.replicaRegions())),
-                corrected);
+        return CloudOutcome.ready(CONDITION, "ReplicasActive", String.format("%s: ACTIVE in %s (%s)",
+                String.join(", ", plan.tables().stream().map(TableSpec::name).toList()), String.join(", ", plan.replicaRegions()),
+                String.join(", ", arns)), corrected);
     }
 
     /**
@@ -84,9 +97,17 @@ public class TableReplicaStep {
         }
     }
 
-    private Optional<CloudOutcome> ensureTable(CloudPlan plan, TableSpec spec, boolean wasReady, List<Drift> corrected) {
+    /** @param arns gets the home-region table's ARN once it is found */
+    private Optional<CloudOutcome> ensureTable(CloudPlan plan, TableSpec spec, boolean wasReady, boolean existed, List<Drift> corrected,
+            List<String> arns) {
         String home = plan.homeRegion();
         Optional<TableState> found = tables.describe(home, spec.name());
+        if (found.isEmpty() && existed && !plan.createMissingTables()) {
+            return Optional.of(CloudOutcome.failed(CONDITION, TABLE_MISSING, String.format("table %s is gone from the home region %s. "
+                    + "It is not created again empty: that would lose every tenant's data. Restore it (point-in-time recovery or an "
+                    + "on-demand backup, docs/aws.md), or, to start empty on purpose, annotate the blueprint %s: \"true\"",
+                    spec.name(), home, CloudPlan.CREATE_MISSING_TABLES)));
+        }
         if (found.isEmpty()) {
             tables.create(home, spec);
             if (wasReady) {
@@ -96,6 +117,7 @@ public class TableReplicaStep {
                     "creating table " + spec.name() + " in the home region " + home, corrected));
         }
         TableState table = found.get();
+        arns.add(table.arn());
         if (!table.isOwnedBy(plan.tableOwner())) {
             if (!plan.adoptExisting()) {
                 return Optional.of(CloudOutcome.failed(CONDITION, "TableNotOwned", String.format(

@@ -7,8 +7,10 @@ import java.util.Map;
 import dev.fivenines.aws.DnsRecords;
 import dev.fivenines.aws.GlobalTables;
 import dev.fivenines.aws.HealthChecks;
+import dev.fivenines.aws.RolloutLedger;
 import dev.fivenines.aws.sdk.AwsAdapters;
 import dev.fivenines.aws.sdk.AwsSettings;
+import dev.fivenines.operator.metrics.OperatorMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -23,10 +25,12 @@ import jakarta.enterprise.inject.Produces;
 public class AwsPortsProducer {
 
     private final OperatorConfig config;
+    private final OperatorMetrics metrics;
     private AwsAdapters aws;
 
-    public AwsPortsProducer(OperatorConfig config) {
+    public AwsPortsProducer(OperatorConfig config, OperatorMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Produces
@@ -47,6 +51,12 @@ public class AwsPortsProducer {
         return adapters().dnsRecords();
     }
 
+    @Produces
+    @ApplicationScoped
+    RolloutLedger rolloutLedger() {
+        return adapters().rolloutLedger();
+    }
+
     /** AWS's endpoints unless the configuration names others; credentials from the default provider chain. */
     static AwsSettings settings(OperatorConfig.Aws aws) {
         Map<String, URI> endpoints = new LinkedHashMap<>();
@@ -60,7 +70,7 @@ public class AwsPortsProducer {
 
     private synchronized AwsAdapters adapters() {
         if (aws == null) {
-            aws = AwsAdapters.create(settings(config.aws()));
+            aws = AwsAdapters.create(settings(config.aws()), metrics::awsCall);
         }
         return aws;
     }

@@ -39,6 +39,12 @@ public final class RuntimeConfig {
         env.put("FIVENINES_LIMITS_MILESTONES", bp.getLimits().getMilestones().stream().map(String::valueOf)
                 .collect(Collectors.joining(",")));
         env.put("FIVENINES_LIMITS_REPLICAS", String.valueOf(replicas(blueprint, deployment)));
+        if (bp.getLimits().getTenants() != null && !bp.getLimits().getTenants().isEmpty()) {
+            // <tenant>=<client rps> or <tenant>=<client rps>/<tenant-wide rps>, in declared order
+            env.put("FIVENINES_LIMITS_TENANTS", bp.getLimits().getTenants().stream()
+                    .map(t -> t.getTenant() + "=" + t.getClientBlockRps() + (t.getTenantBlockRps() == null ? "" : "/" + t.getTenantBlockRps()))
+                    .collect(Collectors.joining(",")));
+        }
         env.put("FIVENINES_HEALTH_PATH", bp.getHealthCheck().getPath());
         String endpoints = storageChain(deployment).stream().filter(environment.storageEndpoints()::containsKey)
                 .map(region -> region + "=" + environment.storageEndpoints().get(region)).collect(Collectors.joining(","));
@@ -47,6 +53,9 @@ public final class RuntimeConfig {
         }
         if (bp.getRuntime().getBootstrapSecretRef() != null) {
             env.put("FIVENINES_ADMIN_BOOTSTRAP_SECRETS_DIR", Workload.BOOTSTRAP_SECRETS_DIR);
+        }
+        if (bp.getRuntime().getPlatformCredentialSecretRef() != null) {
+            env.put("FIVENINES_PLATFORM_CREDENTIAL_FILE", Workload.PLATFORM_CREDENTIAL_DIR + "/credential");
         }
         if (ad.getCustomer() != null) {
             env.put("FIVENINES_CUSTOMER", ad.getCustomer());

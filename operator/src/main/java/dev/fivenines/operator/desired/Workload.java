@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
+import dev.fivenines.api.v1alpha1.RuntimeSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -48,6 +49,8 @@ public final class Workload {
     public static final long RUNTIME_USER = 10001L;
     /** Where the tenants' bootstrap admin secrets are mounted; the runtime reads the folder (FIVENINES_ADMIN_BOOTSTRAP_SECRETS_DIR). */
     public static final String BOOTSTRAP_SECRETS_DIR = "/var/run/fivenines/bootstrap";
+    /** Where the platform admin credential is mounted (FIVENINES_PLATFORM_CREDENTIAL_FILE is its file {@code credential}). */
+    public static final String PLATFORM_CREDENTIAL_DIR = "/var/run/fivenines/platform";
 
     private final AuthBlueprint blueprint;
     private final String revision;
@@ -101,6 +104,7 @@ public final class Workload {
         List<Toleration> tolerations = overrides != null ? emptyToNull(overrides.getTolerations()) : null;
         String configHash = RuntimeConfig.hash(RuntimeConfig.of(blueprint, deployment, environment));
         var bootstrap = runtime.getBootstrapSecretRef();
+        var platform = runtime.getPlatformCredentialSecretRef();
 
         return new DeploymentBuilder()
                 .withMetadata(metadata(name()))
@@ -111,21 +115,23 @@ public final class Workload {
                 .withNewRollingUpdate().withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1)).endRollingUpdate()
                 .endStrategy()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(labels()).withAnnotations(Map.of(CONFIG_HASH, configHash)).endMetadata()
+                .withNewMetadata().withLabels(labels()).withAnnotations(podAnnotations(runtime, configHash)).endMetadata()
                 .withNewSpec()
                 .withServiceAccountName(name())
+                .withImagePullSecrets(imagePullSecrets(runtime))
+                .withTopologySpreadConstraints(zoneSpread(runtime))
                 .withNodeSelector(nodeSelector)
                 .withTolerations(tolerations)
                 // the restricted Pod Security Standard
                 .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(RUNTIME_USER).withRunAsGroup(RUNTIME_USER)
                 .withFsGroup(RUNTIME_USER).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                .withVolumes(volumes(bootstrap == null ? null : bootstrap.getName()))
+                .withVolumes(volumes(bootstrap == null ? null : bootstrap.getName(), platform == null ? null : platform.getName()))
                 .withContainers(new ContainerBuilder()
                         .withName(CONTAINER)
                         .withImage(runtime.getImage() + ":" + runtime.getVersion())
                         .addNewPort().withName("http").withContainerPort(environment.port()).withProtocol("TCP").endPort()
                         .withEnvFrom(envFrom())
-                        .withVolumeMounts(volumeMounts(bootstrap != null))
+                        .withVolumeMounts(volumeMounts(bootstrap != null, platform != null))
                         .withNewReadinessProbe().withNewHttpGet().withPath("/q/health/ready").withPort(new IntOrString("http"))
                         .endHttpGet().withPeriodSeconds(5).withFailureThreshold(3).endReadinessProbe()
                         .withNewLivenessProbe().withNewHttpGet().withPath("/q/health/live").withPort(new IntOrString("http"))
@@ -140,22 +146,57 @@ public final class Workload {
                 .build();
     }
 
-    /** A writable /tmp (Quarkus and the native crypto provider write there) and, when named, the bootstrap Secret. */
-    private static List<Volume> volumes(String bootstrapSecret) {
+    /** The blueprint's pod annotations, and the configuration's hash (which no declared annotation can replace). */
+    private static Map<String, String> podAnnotations(RuntimeSpec runtime, String configHash) {
+        Map<String, String> annotations = new java.util.TreeMap<>();
+        if (runtime.getPodAnnotations() != null) {
+            annotations.putAll(runtime.getPodAnnotations());
+        }
+        annotations.put(CONFIG_HASH, configHash);
+        return annotations;
+    }
+
+    private static List<io.fabric8.kubernetes.api.model.LocalObjectReference> imagePullSecrets(RuntimeSpec runtime) {
+        if (runtime.getImagePullSecrets() == null || runtime.getImagePullSecrets().isEmpty()) {
+            return null;
+        }
+        return runtime.getImagePullSecrets().stream().map(s -> new io.fabric8.kubernetes.api.model.LocalObjectReference(s.getName()))
+                .toList();
+    }
+
+    /** On by default: the pods of each deployment spread across zones, never left unscheduled for it (ScheduleAnyway). */
+    private List<io.fabric8.kubernetes.api.model.TopologySpreadConstraint> zoneSpread(RuntimeSpec runtime) {
+        if (Boolean.FALSE.equals(runtime.getZoneSpread())) {
+            return null;
+        }
+        return List.of(new io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder().withMaxSkew(1)
+                .withTopologyKey("topology.kubernetes.io/zone").withWhenUnsatisfiable("ScheduleAnyway")
+                .withNewLabelSelector().withMatchLabels(selector()).endLabelSelector().build());
+    }
+
+    /** A writable /tmp (Quarkus and the native crypto provider write there) and, when named, the bootstrap and platform Secrets. */
+    private static List<Volume> volumes(String bootstrapSecret, String platformSecret) {
         List<Volume> volumes = new ArrayList<>();
         volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().withSizeLimit(new Quantity("64Mi")).endEmptyDir().build());
         if (bootstrapSecret != null) {
             volumes.add(new VolumeBuilder().withName("bootstrap").withNewSecret().withSecretName(bootstrapSecret)
                     .withDefaultMode(0440).endSecret().build());
         }
+        if (platformSecret != null) {
+            volumes.add(new VolumeBuilder().withName("platform").withNewSecret().withSecretName(platformSecret)
+                    .addNewItem().withKey("credential").withPath("credential").endItem().withDefaultMode(0440).endSecret().build());
+        }
         return volumes;
     }
 
-    private static List<VolumeMount> volumeMounts(boolean bootstrap) {
+    private static List<VolumeMount> volumeMounts(boolean bootstrap, boolean platform) {
         List<VolumeMount> mounts = new ArrayList<>();
         mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
         if (bootstrap) {
             mounts.add(new VolumeMountBuilder().withName("bootstrap").withMountPath(BOOTSTRAP_SECRETS_DIR).withReadOnly(true).build());
+        }
+        if (platform) {
+            mounts.add(new VolumeMountBuilder().withName("platform").withMountPath(PLATFORM_CREDENTIAL_DIR).withReadOnly(true).build());
         }
         return mounts;
     }

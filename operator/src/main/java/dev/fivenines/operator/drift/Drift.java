@@ -7,9 +7,19 @@ public record Drift(String kind, String name, String field, String declared, Str
         return new Drift(kind, name, "(object)", "present", "deleted");
     }
 
+    /** Something added by hand where the operator declares nothing (an environment variable, a sidecar, a volume, an annotation). */
+    public static Drift added(String kind, String name, String field, String found) {
+        return new Drift(kind, name, field, ADDED, found);
+    }
+
+    static final String ADDED = "(not declared)";
+
     public String describe() {
         if ("(object)".equals(field)) {
             return kind + " " + name + " was deleted";
+        }
+        if (ADDED.equals(declared)) {
+            return kind + " " + name + " field " + field + " was added (" + found + "), not declared";
         }
         return kind + " " + name + " field " + field + " was " + found + ", declared " + declared;
     }

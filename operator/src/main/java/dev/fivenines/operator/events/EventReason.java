@@ -8,6 +8,8 @@ public enum EventReason {
     WorkloadUnavailable("Warning"),
     /** An AWS resource could not be made as declared and will not be without a change (permissions, ownership). */
     CloudResourceFailed("Warning"),
+    /** A Route 53 record made outside Fivenines was taken over on request (spec.dns.adoptExisting). */
+    RecordAdopted("Normal"),
     /** A hand edit or deletion of a managed object was put back. */
     DriftCorrected("Warning"),
     /** The referenced AuthBlueprint does not exist. */

@@ -22,6 +22,7 @@ import dev.fivenines.operator.metrics.OperatorMetrics;
 import dev.fivenines.operator.revision.Revision;
 import dev.fivenines.operator.revision.RevisionHistory;
 import dev.fivenines.operator.rollout.BlueprintRollout;
+import dev.fivenines.operator.rollout.RegionWaves;
 import dev.fivenines.operator.rollout.RolloutEvent;
 import dev.fivenines.operator.rollout.RolloutStep;
 import dev.fivenines.operator.status.BlueprintStatusCalculator;
@@ -58,14 +59,16 @@ public class AuthBlueprintReconciler implements Reconciler<AuthBlueprint> {
     private final OperatorMetrics metrics;
     private final Clock clock;
     private final BlueprintRollout rollout;
+    private final RegionWaves waves;
 
     public AuthBlueprintReconciler(OperatorConfig config, EventRecorder events, OperatorMetrics metrics, Clock clock,
-            BlueprintRollout rollout) {
+            BlueprintRollout rollout, RegionWaves waves) {
         this.config = config;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
         this.rollout = rollout;
+        this.waves = waves;
     }
 
     @Override
@@ -90,12 +93,12 @@ public class AuthBlueprintReconciler implements Reconciler<AuthBlueprint> {
         String revision = Revision.of(blueprint.getSpec());
         record(blueprint, revision, context);
         List<AuthDeployment> deployments = context.getSecondaryResources(AuthDeployment.class).stream().toList();
-        AuthBlueprintStatus next = BlueprintStatusCalculator.compute(blueprint, revision, deployments, now);
-
         List<AuthDeployment> local = deployments.stream().filter(d -> config.isLocal(d.getSpec().getRegion())).toList();
         RolloutStep step = rollout.advance(blueprint, revision, local, runtimePods(blueprint, context), now);
-        next.setRollout(step.status());
+        AuthBlueprintStatus next = BlueprintStatusCalculator.compute(blueprint, revision, deployments, config::isLocal, step.status(), now);
         report(blueprint, step, context);
+        waves.publish(blueprint, step.status(), now).ifPresent(failure -> events.emit(blueprint, "WaveProgressNotShared", "Warning",
+                "this region's rollout progress could not be written for the later waves (tried again on the next pass): " + failure));
         prune(blueprint, step, local, context);
 
         BlueprintTransitions.between(blueprint.getStatus(), next)

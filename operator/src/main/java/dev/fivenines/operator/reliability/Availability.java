@@ -46,6 +46,11 @@ public record Availability(BigDecimal percent) {
         return percent.setScale(decimals, RoundingMode.UP).stripTrailingZeros().toPlainString();
     }
 
+    /** The percentage rounded down to the given number of decimals: a stated reach must never be too high. */
+    public String formatDown(int decimals) {
+        return percent.setScale(decimals, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
+    }
+
     @Override
     public String toString() {
         return percent.stripTrailingZeros().toPlainString() + "%";

@@ -15,6 +15,11 @@ public final class Gate {
     private Gate() {
     }
 
+    /** The gate's data could not be read: inconclusive, with the reason, never a pass. */
+    public static GateResult unreadable(String subject, String failure) {
+        return new GateResult(Verdict.Inconclusive, null, null, 0, subject + ": no gate data: " + failure);
+    }
+
     /**
      * @param subject how the reason names the bucket, e.g. {@code bucket 0 (dedicated-acme, edge-eu)}
      */

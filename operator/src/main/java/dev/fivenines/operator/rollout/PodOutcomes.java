@@ -16,13 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 import dev.fivenines.operator.config.OperatorConfig;
+import dev.fivenines.operator.desired.Labels;
+import dev.fivenines.operator.desired.RuntimePods;
 import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The gate's data: every runtime pod's cumulative outcome counters, read from the pod itself
  * ({@code http://<pod IP>:<runtime port>/q/metrics}, no Prometheus needed) and kept in memory per blueprint
- * as {@link OutcomeSamples}. A pod that does not answer within two seconds is skipped for that scrape.
+ * as {@link OutcomeSamples}. A pod that does not answer within two seconds is skipped for that scrape. The default
+ * {@link OutcomeSource}: {@link #source} selects a bucket's pods by the labels they carry (the AuthDeployment's name
+ * and the revision).
  */
 @ApplicationScoped
 public class PodOutcomes {
@@ -34,8 +39,13 @@ public class PodOutcomes {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final Map<String, OutcomeSamples> byBlueprint = new ConcurrentHashMap<>();
 
+    @Inject
     public PodOutcomes(OperatorConfig config) {
-        this.port = config.runtimePort();
+        this(config.runtimePort());
+    }
+
+    PodOutcomes(int port) {
+        this.port = port;
     }
 
     /** Reads every running pod's counters now and forgets samples older than {@code keep}. */
@@ -43,10 +53,10 @@ public class PodOutcomes {
         List<CompletableFuture<Void>> reads = new ArrayList<>();
         OutcomeSamples samples = byBlueprint.computeIfAbsent(blueprint, key -> new OutcomeSamples());
         for (Pod pod : pods) {
-            String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
-            if (ip == null || !"Running".equals(pod.getStatus().getPhase()) || !ready(pod)) {
-                continue; // a pod that is not Ready serves nothing yet: no reason to wait on it
+            if (!RuntimePods.serving(pod)) {
+                continue;
             }
+            String ip = pod.getStatus().getPodIP();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + ip + ":" + port + "/q/metrics")).timeout(TIMEOUT).build();
             reads.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
                 if (failure != null || response.statusCode() != 200) {
@@ -73,10 +83,6 @@ public class PodOutcomes {
         }
     }
 
-    private static boolean ready(Pod pod) {
-        return pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    }
 
     /** The outcomes the given pods counted over {@code window} before {@code now}, summed. */
     public OutcomeCounts over(String blueprint, Collection<String> podUids, Duration window, Instant now) {
@@ -87,6 +93,18 @@ public class PodOutcomes {
         synchronized (samples) {
             return samples.over(podUids, window, now);
         }
+    }
+
+    /** The blueprint's samples as a source: a deployment's pods are those labelled with its name and the revision. */
+    public OutcomeSource source(String blueprint, Collection<Pod> pods) {
+        return (deployments, revision, window, now) -> OutcomeReading.of(over(blueprint, podsOf(pods, deployments, revision), window, now));
+    }
+
+    private static List<String> podsOf(Collection<Pod> pods, Collection<String> deployments, String revision) {
+        return pods.stream().filter(p -> p.getMetadata().getLabels() != null)
+                .filter(p -> deployments.contains(p.getMetadata().getLabels().get(Labels.INSTANCE)))
+                .filter(p -> revision.equals(p.getMetadata().getLabels().get(Labels.REVISION)))
+                .map(p -> p.getMetadata().getUid()).toList();
     }
 
     public void forget(String blueprint) {

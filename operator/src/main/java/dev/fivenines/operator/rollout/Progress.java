@@ -50,7 +50,7 @@ final class Progress {
     }
 
     /**
-     * The next reading or the end of the bake, whichever comes first; every interval while buckets were skipped;
+     * The next reading, the end of the bake or the progress deadline, whichever comes first; every interval while buckets were skipped;
      * empty when only a change the caller watches can move the rollout (halted, completed, paused before a bucket).
      */
     static Optional<Duration> requeueAfter(RolloutStatus status, RolloutSettings settings, Instant now) {
@@ -67,6 +67,10 @@ final class Progress {
                 if (baked.isAfter(now) && baked.isBefore(at)) {
                     at = baked;
                 }
+            }
+            Instant deadline = settings.paused() ? null : ProgressDeadline.of(bucket, settings).orElse(null);
+            if (deadline != null && deadline.isAfter(now) && deadline.isBefore(at)) {
+                at = deadline;
             }
             return Duration.between(now, at);
         });

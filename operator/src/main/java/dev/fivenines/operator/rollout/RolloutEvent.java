@@ -23,7 +23,9 @@ public record RolloutEvent(Reason reason, String message) {
         /** The rollout was aborted by hand. */
         Aborted("Warning"),
         /** A halted rollout starts its halted bucket again, by hand. */
-        Retried("Normal");
+        Retried("Normal"),
+        /** A bucket's turn came, but a region of an earlier wave has not passed it yet (spec.rollout.waves). */
+        WaitingForWave("Normal");
 
         private final String type;
 

@@ -11,10 +11,14 @@ import java.util.List;
  * @param abort halt now and roll every bucket that runs the target back to its previous revision
  * @param retry after a halt, start the halted bucket again (the caller clears its flag once a {@code Retried}
  *        event says it was taken)
+ * @param waves what the regions of earlier waves have done with the target revision ({@link EarlierWaves#NONE} without
+ *        waves)
  */
-public record RolloutInput(String targetRevision, RolloutSettings settings, List<BucketInput> buckets, boolean abort, boolean retry) {
+public record RolloutInput(String targetRevision, RolloutSettings settings, List<BucketInput> buckets, boolean abort, boolean retry,
+        EarlierWaves waves) {
 
     public RolloutInput {
+        waves = waves == null ? EarlierWaves.NONE : waves;
         buckets = buckets.stream().sorted(Comparator.comparingInt(BucketInput::bucket)).toList();
         for (int i = 1; i < buckets.size(); i++) {
             if (buckets.get(i).bucket() == buckets.get(i - 1).bucket()) {
@@ -24,7 +28,7 @@ public record RolloutInput(String targetRevision, RolloutSettings settings, List
     }
 
     public RolloutInput(String targetRevision, RolloutSettings settings, List<BucketInput> buckets) {
-        this(targetRevision, settings, buckets, false, false);
+        this(targetRevision, settings, buckets, false, false, EarlierWaves.NONE);
     }
 
     /**
@@ -35,11 +39,17 @@ public record RolloutInput(String targetRevision, RolloutSettings settings, List
      *        assigned; null while none was read
      * @param recent its outcomes over the last {@code baselineSeconds} on the revision it runs now; read as the
      *        baseline when the bucket starts (null: none measured)
+     * @param windowFailure why the window could not be read (its source failed); null when it was read, or not tried
      */
-    public record BucketInput(int bucket, List<DeploymentInput> deployments, OutcomeCounts window, OutcomeCounts recent) {
+    public record BucketInput(int bucket, List<DeploymentInput> deployments, OutcomeCounts window, OutcomeCounts recent,
+            String windowFailure) {
 
         public BucketInput {
             deployments = deployments.stream().sorted(Comparator.comparing(DeploymentInput::name)).toList();
+        }
+
+        public BucketInput(int bucket, List<DeploymentInput> deployments, OutcomeCounts window, OutcomeCounts recent) {
+            this(bucket, deployments, window, recent, null);
         }
 
         public BucketInput(int bucket, List<DeploymentInput> deployments) {

@@ -20,6 +20,8 @@ import dev.fivenines.api.v1alpha1.RolloutStatus;
  * {@code autoRollback}, send the bucket back to its previous revision.</li>
  * <li>A Baking bucket passes when the bake time since it was Ready is over and the last reading passed; the next
  * bucket starts, or, after the last, the rollout is Completed and the revision becomes the stable one.</li>
+ * <li>A bucket that waits longer than {@code progressDeadlineSeconds} to be Ready, or once Ready for a conclusive
+ * reading, halts the rollout like a failing gate ({@link ProgressDeadline}); not counted while paused.</li>
  * <li>Paused: no bucket starts. skipBuckets: every bucket gets the revision at once, without the gate.</li>
  * <li>Halted stays until a new revision, or a retry. An abort halts and rolls back every bucket on the revision.</li>
  * </ul>

@@ -3,6 +3,7 @@ package dev.fivenines.operator.rollout;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.fivenines.api.v1alpha1.BucketPhase;
 import dev.fivenines.api.v1alpha1.RolloutBaseline;
@@ -46,11 +47,15 @@ final class RolloutRun {
                 stops().abort();
             } else if (input.retry() && next.getPhase() == RolloutPhase.Halted) {
                 retried = stops().retry();
+                if (retried != null) {
+                    retried.setWaitingSince(now.toString());
+                }
             }
             advance();
             pauseEvents();
         }
         next.setBucket(Progress.position(next));
+        next.setWave(input.waves().position());
         return new RolloutStep(next, events, Progress.requeueAfter(next, settings, now));
     }
 
@@ -116,7 +121,7 @@ final class RolloutRun {
             }
             BucketInput seen = seen(bucket);
             switch (bucket.getPhase()) {
-                case Pending -> {
+                case Pending, Waiting -> {
                     if (settings.paused()) {
                         next.setPhase(RolloutPhase.Paused);
                         next.setMessage("paused: " + Buckets.subject(bucket) + " starts when spec.rollout.paused is false");
@@ -129,8 +134,11 @@ final class RolloutRun {
                 }
                 case Progressing, Baking -> {
                     observeReadiness(bucket, seen);
-                    if (bucket != retried && seen.window() != null && !Progress.nextReading(bucket, settings, now).isAfter(now)
-                            && read(bucket, seen.window())) {
+                    if (bucket != retried && (seen.window() != null || seen.windowFailure() != null)
+                            && !Progress.nextReading(bucket, settings, now).isAfter(now) && read(bucket, seen)) {
+                        return;
+                    }
+                    if (bucket != retried && missedDeadline(bucket, seen)) {
                         return;
                     }
                     if (bucket.getPhase() != BucketPhase.Baking || !baked(bucket) || bucket.getVerdict() != Verdict.Pass) {
@@ -153,9 +161,19 @@ final class RolloutRun {
             bucket.setPhase(BucketPhase.Passed);
             return true;
         }
+        java.util.Optional<String> hold = input.waves().hold(bucket.getBucket(), target);
+        if (hold.isPresent()) {
+            next.setMessage(Buckets.subject(bucket) + ", " + Buckets.place(next, bucket) + ": " + hold.get());
+            if (bucket.getPhase() != BucketPhase.Waiting) {
+                bucket.setPhase(BucketPhase.Waiting);
+                events.add(new RolloutEvent(Reason.WaitingForWave, next.getMessage()));
+            }
+            return false;
+        }
         bucket.setRevision(target);
         bucket.setPhase(BucketPhase.Progressing);
         bucket.setReadySince(null);
+        bucket.setWaitingSince(now.toString());
         Buckets.clearGate(bucket);
         Baseline baseline = Baseline.measured(seen.recent() == null ? OutcomeCounts.NONE : seen.recent());
         bucket.setBaseline(Buckets.format(baseline.ratio()));
@@ -170,11 +188,13 @@ final class RolloutRun {
         if (bucket.getPhase() == BucketPhase.Progressing && ready) {
             bucket.setPhase(BucketPhase.Baking);
             bucket.setReadySince(now.toString());
+            bucket.setWaitingSince(now.toString());
             next.setMessage(Buckets.subject(bucket) + ", " + Buckets.place(next, bucket) + ": every deployment Ready at revision " + target
                     + "; baking " + settings.bake().toSeconds() + " s with the gate passing");
         } else if (bucket.getPhase() == BucketPhase.Baking && !ready) {
             bucket.setPhase(BucketPhase.Progressing);
             bucket.setReadySince(null);
+            bucket.setWaitingSince(now.toString());
             List<String> waiting = seen.deployments().stream().filter(d -> !d.ready() || !bucket.getRevision().equals(d.revision()))
                     .map(RolloutInput.DeploymentInput::name).toList();
             next.setMessage(Buckets.subject(bucket) + ": " + String.join(", ", waiting) + " no longer Ready at revision " + target
@@ -183,8 +203,9 @@ final class RolloutRun {
     }
 
     /** Takes a reading of the gate; true when it halted the rollout. */
-    private boolean read(RolloutBucketStatus bucket, OutcomeCounts window) {
-        GateResult result = Gate.evaluate(Buckets.subject(bucket), window, baseline(bucket), settings);
+    private boolean read(RolloutBucketStatus bucket, BucketInput seen) {
+        GateResult result = seen.windowFailure() != null ? Gate.unreadable(Buckets.subject(bucket), seen.windowFailure())
+                : Gate.evaluate(Buckets.subject(bucket), seen.window(), baseline(bucket), settings);
         // an inconclusive reading that saw what the last one saw changes nothing: the status is not rewritten for it
         boolean sameAsBefore = result.verdict() == Verdict.Inconclusive && bucket.getVerdict() == Verdict.Inconclusive
                 && java.util.Objects.equals(bucket.getOutcomes(), result.outcomes());
@@ -194,6 +215,9 @@ final class RolloutRun {
         bucket.setVerdict(result.verdict());
         if (!sameAsBefore) {
             bucket.setLastWindowAt(now.toString());
+        }
+        if (bucket.getPhase() == BucketPhase.Baking && result.verdict() != Verdict.Inconclusive) {
+            bucket.setWaitingSince(now.toString());
         }
         int failed = bucket.getFailedWindows() == null ? 0 : bucket.getFailedWindows();
         switch (result.verdict()) {
@@ -214,6 +238,23 @@ final class RolloutRun {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Halts the rollout when the bucket missed its progress deadline; true when it did. The deadline is not counted
+     * while paused: a pause's end (or a bucket found without a clock) starts the clock again.
+     */
+    private boolean missedDeadline(RolloutBucketStatus bucket, BucketInput seen) {
+        if (settings.paused()) {
+            return false;
+        }
+        if (bucket.getWaitingSince() == null || previous.getPhase() == RolloutPhase.Paused) {
+            bucket.setWaitingSince(now.toString());
+            return false;
+        }
+        Optional<String> reason = ProgressDeadline.missed(bucket, seen, settings, now);
+        reason.ifPresent(why -> stops().halt(bucket, why));
+        return reason.isPresent();
     }
 
     private Baseline baseline(RolloutBucketStatus bucket) {

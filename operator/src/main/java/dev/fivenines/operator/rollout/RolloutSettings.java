@@ -17,7 +17,7 @@ import dev.fivenines.api.v1alpha1.RolloutSpec;
  */
 public record RolloutSettings(Duration bake, Duration window, Duration interval, long minOutcomes, BigDecimal allowance,
         RolloutBaseline baseline, Duration baselineWindow, BigDecimal floor, int failedWindowsToHalt, boolean autoRollback,
-        boolean paused, boolean skipBuckets) {
+        boolean paused, boolean skipBuckets, Duration progressDeadline) {
 
     public static RolloutSettings defaults() {
         return of(null);
@@ -42,7 +42,8 @@ public record RolloutSettings(Duration bake, Duration window, Duration interval,
                 or(given.getFailedWindowsToHalt(), defaults.getFailedWindowsToHalt()),
                 or(given.getAutoRollback(), defaults.getAutoRollback()),
                 or(given.getPaused(), defaults.getPaused()),
-                or(given.getSkipBuckets(), defaults.getSkipBuckets()));
+                or(given.getSkipBuckets(), defaults.getSkipBuckets()),
+                seconds(or(given.getProgressDeadlineSeconds(), defaults.getProgressDeadlineSeconds())));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -66,6 +66,8 @@ final class RolloutStops {
                 rolledBack.add(String.valueOf(bucket.getBucket()));
             } else if (bucket.getPhase() == BucketPhase.Progressing || bucket.getPhase() == BucketPhase.Baking) {
                 bucket.setPhase(BucketPhase.Halted);
+            } else if (bucket.getPhase() == BucketPhase.Waiting) {
+                bucket.setPhase(BucketPhase.Pending);
             }
         }
         if (next.getPhase() == RolloutPhase.Halted && rolledBack.isEmpty()) {

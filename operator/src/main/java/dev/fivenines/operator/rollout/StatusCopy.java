@@ -20,6 +20,7 @@ final class StatusCopy {
         to.setMessage(from.getMessage());
         to.setSkippedBuckets(from.getSkippedBuckets());
         to.setStartedAt(from.getStartedAt());
+        to.setWave(from.getWave());
         to.setBuckets(from.getBuckets() == null ? new ArrayList<>() : new ArrayList<>(from.getBuckets().stream().map(StatusCopy::of).toList()));
         return to;
     }
@@ -32,6 +33,7 @@ final class StatusCopy {
         to.setPreviousRevision(from.getPreviousRevision());
         to.setPhase(from.getPhase());
         to.setReadySince(from.getReadySince());
+        to.setWaitingSince(from.getWaitingSince());
         to.setRatio(from.getRatio());
         to.setBaseline(from.getBaseline());
         to.setBaselineOutcomes(from.getBaselineOutcomes());

@@ -34,6 +34,9 @@ public final class DeploymentTransitions {
         }
         seen.allCorrected().forEach(drift -> transitions.add(new Transition(EventReason.DriftCorrected, drift.describe() + "; put back")));
         for (CloudOutcome outcome : seen.cloud()) {
+            if (outcome.ready() && dev.fivenines.operator.cloud.DnsStep.RECORD_ADOPTED.equals(outcome.reason())) {
+                transitions.add(new Transition(EventReason.RecordAdopted, outcome.message()));
+            }
             if (!outcome.ready() && !outcome.settling()) {
                 became(before, after, outcome.condition(), false).ifPresent(c -> transitions.add(
                         new Transition(EventReason.CloudResourceFailed, outcome.condition() + ": " + outcome.message())));

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.fivenines.api.v1alpha1.AuthDeployment;
+import dev.fivenines.api.v1alpha1.ConditionTypes;
 import io.fabric8.kubernetes.api.model.Condition;
 
 /**
@@ -21,7 +22,11 @@ public record LastApplied(String revision, Long generation, Set<String> trueCond
         }
         Set<String> ready = status.getConditions() == null ? Set.of() : status.getConditions().stream()
                 .filter(c -> "True".equals(c.getStatus())).map(Condition::getType).collect(Collectors.toUnmodifiableSet());
-        return new LastApplied(status.getBlueprintRevision(), status.getObservedGeneration(), ready);
+        // a pass that stalled on an error records the generation as observed without having applied it
+        boolean failedStalled = Conditions.find(status.getConditions(), ConditionTypes.READY)
+                .filter(c -> "ReconcileFailed".equals(c.getReason())).isPresent()
+                && Conditions.isTrue(status.getConditions(), ConditionTypes.STALLED);
+        return new LastApplied(status.getBlueprintRevision(), failedStalled ? null : status.getObservedGeneration(), ready);
     }
 
     /** Whether the same revision was applied to the same generation of the deployment. */

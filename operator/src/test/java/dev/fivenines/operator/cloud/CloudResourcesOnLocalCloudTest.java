@@ -108,7 +108,12 @@ class CloudResourcesOnLocalCloudTest {
         blueprint.getSpec().getHealthCheck().setIntervalSeconds(10);
         client.resource(blueprint).create();
         client.resource(withDns(Fixtures.deployment(ns, "auth-primary", "auth", Variant.Primary, "us-east-1"), "192.0.2.10")).create();
-        client.resource(withDns(Fixtures.deployment(ns, "auth-backup", "auth", Variant.Backup, "us-west-2"), "192.0.2.20")).create();
+        // the backup names only its target: zone and record name come from the primary it names in spec.backupOf
+        AuthDeployment backupOnly = Fixtures.deployment(ns, "auth-backup", "auth", Variant.Backup, "us-west-2");
+        DnsSpec targetOnly = new DnsSpec();
+        targetOnly.setTarget("192.0.2.20");
+        backupOnly.getSpec().setDns(targetOnly);
+        client.resource(backupOnly).create();
         AuthDeployment edge = Fixtures.deployment(ns, "auth-edge", "auth", Variant.Edge, "eu-west-1");
         edge.getSpec().setFailoverRegions(List.of("us-west-2", "us-east-1"));
         client.resource(edge).create();
@@ -130,7 +135,8 @@ class CloudResourcesOnLocalCloudTest {
         var primaryCheck = aws.healthChecks().findByOwner("cloud/auth-primary");
         var backupCheck = aws.healthChecks().findByOwner("cloud/auth-backup");
         assertThat(primaryCheck).singleElement().satisfies(h -> {
-            assertThat(h.spec().fqdn()).contains("192.0.2.10");
+            assertThat(h.spec().ipAddress()).as("an IP target is checked as an IP address").contains("192.0.2.10");
+            assertThat(h.spec().fqdn()).isEmpty();
             assertThat(h.spec().resourcePath()).isEqualTo("/q/health/deep");
             assertThat(h.spec().requestIntervalSeconds()).isEqualTo(10);
         });
@@ -163,15 +169,128 @@ class CloudResourcesOnLocalCloudTest {
                 d -> d.getStatus().getDrift().getLastObject().startsWith("Route53HealthCheck"));
         assertThat(checkCorrected.getStatus().getDrift().getLastField()).isEqualTo("failureThreshold");
 
-        // deleting the backup (deletion policy Retain) removes its record and health check, keeps its replica
+        // deleting the backup (spec.dns.deletionPolicy Retain, the default; storage deletion policy Retain) leaves its
+        // record and health check serving, and its replica
         client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-backup").delete();
         await().atMost(CONVERGE).until(() -> client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-backup").get() == null);
-        assertThat(record("auth-backup")).isEmpty();
-        assertThat(aws.healthChecks().findByOwner("cloud/auth-backup")).isEmpty();
-        assertThat(record("auth-primary")).isPresent();
+        assertThat(record("auth-backup")).isPresent();
+        assertThat(aws.healthChecks().findByOwner("cloud/auth-backup")).hasSize(1);
         for (TableSpec table : tables) {
             assertThat(aws.globalTables().describe("us-east-1", table.name()).orElseThrow().replicas()).containsKey("us-west-2");
         }
+        assertThat(client.v1().events().inNamespace(ns).list().getItems()).anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("DnsRetained");
+            assertThat(e.getMessage()).startsWith("Route 53 record " + RECORD + " (SECONDARY, set identifier auth-backup)");
+        });
+
+        // what the local cloud's checkers see of the primary (192.0.2.10 is not on this machine, so never probed): unhealthy, and with
+        // its secondary unhealthy too Route 53 still answers with the primary
+        AuthDeployment seen = awaitDeployment(ns, "auth-primary", d -> d.getStatus().getServing() != null
+                && Boolean.FALSE.equals(d.getStatus().getServing().getHealthy()));
+        assertThat(seen.getStatus().getServing().getHealthCheckId()).isEqualTo(primaryCheck.get(0).id());
+        assertThat(seen.getStatus().getServing().getHealthyCheckers()).isEqualTo("0/8");
+        assertThat(seen.getStatus().getServing().getLastFailure()).isEqualTo("Failure: The endpoint is not on this machine and is not probed by the local cloud.");
+        assertThat(Conditions.find(seen.getStatus().getConditions(), ConditionTypes.HEALTHY).orElseThrow().getReason())
+                .isEqualTo("EndpointUnhealthy");
+
+        // with spec.dns.deletionPolicy Delete the primary's record would go, but not while its SECONDARY (the backup's
+        // retained record) is unhealthy: the deletion waits and says so; once that record is gone it goes ahead
+        client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-primary").patch(
+                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"spec\":{\"dns\":{\"deletionPolicy\":\"Delete\"}}}");
+        client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-primary").delete();
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(client.v1().events().inNamespace(ns).list().getItems()).anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("DeletionWaiting");
+            assertThat(e.getMessage()).contains("its SECONDARY auth-backup is not healthy");
+        }));
+        assertThat(client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-primary").get()).isNotNull();
+        assertThat(record("auth-primary")).isPresent();
+
+        aws.dnsRecords().delete(zoneId, "cloud/auth-backup", RECORD, "auth-backup");
+        await().atMost(CONVERGE.plusSeconds(60)).until(() -> client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-primary").get() == null);
+        assertThat(record("auth-primary")).isEmpty();
+        assertThat(aws.healthChecks().findByOwner("cloud/auth-primary")).isEmpty();
+    }
+
+    @Test
+    void aBackupWhoseRecordDiffersFromItsPrimarysOrWhosePrimaryIsMissingIsAConditionNamingBoth() {
+        String ns = "cloud-pairing";
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
+        AuthBlueprint blueprint = Fixtures.blueprint(ns, "auth", "1.4.2");
+        blueprint.getSpec().getStorage().setTablePrefix("pairing");
+        client.resource(blueprint).create();
+        AuthDeployment primary = withDns(Fixtures.deployment(ns, "auth-primary", "auth", Variant.Primary, "us-east-1"), "192.0.2.30");
+        primary.getSpec().getDns().setRecordName("pairing.fivenines.test");
+        client.resource(primary).create();
+        AuthDeployment mismatched = withDns(Fixtures.deployment(ns, "auth-backup", "auth", Variant.Backup, "us-west-2"), "192.0.2.31");
+        mismatched.getSpec().getDns().setRecordName("other.fivenines.test");
+        client.resource(mismatched).create();
+        AuthDeployment orphan = Fixtures.deployment(ns, "auth-orphan-backup", "auth", Variant.Backup, "us-west-2");
+        orphan.getSpec().setBackupOf("auth-gone");
+        DnsSpec targetOnly = new DnsSpec();
+        targetOnly.setTarget("192.0.2.32");
+        orphan.getSpec().setDns(targetOnly);
+        client.resource(orphan).create();
+
+        AuthDeployment backup = awaitDeployment(ns, "auth-backup",
+                d -> Conditions.find(d.getStatus().getConditions(), ConditionTypes.DNS_RECORD_READY).isPresent());
+        var condition = Conditions.find(backup.getStatus().getConditions(), ConditionTypes.DNS_RECORD_READY).orElseThrow();
+        assertThat(condition.getStatus()).isEqualTo("False");
+        assertThat(condition.getReason()).isEqualTo("PrimaryMismatch");
+        assertThat(condition.getMessage()).contains("auth-backup", "other.fivenines.test", "auth-primary", "pairing.fivenines.test");
+        AuthDeployment lost = awaitDeployment(ns, "auth-orphan-backup",
+                d -> Conditions.find(d.getStatus().getConditions(), ConditionTypes.DNS_RECORD_READY).isPresent()
+                        && Conditions.isTrue(d.getStatus().getConditions(), ConditionTypes.TABLE_REPLICA_READY));
+        var missing = Conditions.find(lost.getStatus().getConditions(), ConditionTypes.DNS_RECORD_READY).orElseThrow();
+        assertThat(missing.getReason()).isEqualTo("PrimaryNotFound");
+        assertThat(missing.getMessage()).contains("auth-orphan-backup", "auth-gone", ns);
+
+        assertThat(aws.healthChecks().findByOwner(ns + "/auth-backup")).as("nothing is created for a backup that cannot pair").isEmpty();
+        assertThat(aws.healthChecks().findByOwner(ns + "/auth-orphan-backup")).isEmpty();
+        assertThat(aws.dnsRecords().list(zoneId, "other.fivenines.test.")).isEmpty();
+    }
+
+    @Test
+    void aRecordMadeOutsideFivenineIsAdoptedOnlyWhenTheDeploymentAsksWithoutTheNameGoingUnanswered() {
+        String ns = "cloud-adopt-record";
+        String name = "adopt.fivenines.test.";
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
+        AuthBlueprint blueprint = Fixtures.blueprint(ns, "auth", "1.4.2");
+        blueprint.getSpec().getStorage().setTablePrefix("adoptrecord");
+        client.resource(blueprint).create();
+        // what another tool made: a PRIMARY under its own set identifier, with its own health check
+        String theirCheck = aws.clients().route53().createHealthCheck(h -> h.callerReference("terraform-" + ns).healthCheckConfig(c -> c
+                .type(software.amazon.awssdk.services.route53.model.HealthCheckType.HTTPS).fullyQualifiedDomainName("old.lb.example.com")
+                .port(443).resourcePath("/health").requestInterval(30).failureThreshold(3))).healthCheck().id();
+        aws.clients().route53().changeResourceRecordSets(c -> c.hostedZoneId(zoneId).changeBatch(b -> b.changes(ch -> ch
+                .action(ChangeAction.CREATE).resourceRecordSet(r -> r.name(name).type(RRType.A).setIdentifier("primary")
+                        .failover("PRIMARY").ttl(300L).healthCheckId(theirCheck).resourceRecords(v -> v.value("198.51.100.9"))))));
+
+        AuthDeployment primary = withDns(Fixtures.deployment(ns, "auth-primary", "auth", Variant.Primary, "us-east-1"), "192.0.2.40");
+        primary.getSpec().getDns().setRecordName(name);
+        client.resource(primary).create();
+        AuthDeployment refused = awaitDeployment(ns, "auth-primary", d -> Conditions.find(d.getStatus().getConditions(),
+                ConditionTypes.DNS_RECORD_READY).map(c -> "False".equals(c.getStatus())).orElse(false));
+        assertThat(Conditions.find(refused.getStatus().getConditions(), ConditionTypes.DNS_RECORD_READY).orElseThrow().getMessage())
+                .as("without the request the record is refused").contains("already has a PRIMARY", "primary");
+        assertThat(aws.dnsRecords().list(zoneId, name)).extracting(r -> r.setIdentifier().orElseThrow()).containsExactly("primary");
+
+        client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-primary").edit(d -> {
+            d.getSpec().getDns().setAdoptExisting(true);
+            return d;
+        });
+        awaitDeployment(ns, "auth-primary", d -> Conditions.isTrue(d.getStatus().getConditions(), ConditionTypes.DNS_RECORD_READY));
+        List<DnsRecord> now = aws.dnsRecords().list(zoneId, name);
+        assertThat(now).extracting(r -> r.setIdentifier().orElseThrow()).containsExactly("auth-primary");
+        assertThat(now.get(0).owner()).contains(ns + "/auth-primary");
+        assertThat(now.get(0).values()).containsExactly("192.0.2.40");
+        assertThat(now.get(0).healthCheckId()).contains(aws.healthChecks().findByOwner(ns + "/auth-primary").get(0).id());
+        assertThat(aws.clients().route53().getHealthCheck(h -> h.healthCheckId(theirCheck)).healthCheck().id())
+                .as("the old health check is left untouched").isEqualTo(theirCheck);
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(client.v1().events().inNamespace(ns).list().getItems()).anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("RecordAdopted");
+            assertThat(e.getMessage()).contains("198.51.100.9", "primary", theirCheck);
+        }));
     }
 
     @Test

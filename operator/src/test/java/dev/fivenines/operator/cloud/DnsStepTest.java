@@ -1,6 +1,7 @@
 package dev.fivenines.operator.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +14,16 @@ import dev.fivenines.api.v1alpha1.AuthDeployment;
 import dev.fivenines.api.v1alpha1.ConditionTypes;
 import dev.fivenines.api.v1alpha1.DnsSpec;
 import dev.fivenines.api.v1alpha1.Variant;
+import dev.fivenines.aws.AccessDenied;
 import dev.fivenines.aws.DnsRecord;
 import dev.fivenines.aws.Failover;
 import dev.fivenines.aws.FailoverRecord;
 import dev.fivenines.aws.HealthCheck;
 import dev.fivenines.aws.HealthCheckProtocol;
 import dev.fivenines.aws.HealthCheckSpec;
+import dev.fivenines.aws.HealthChecks;
 import dev.fivenines.aws.RecordType;
+import dev.fivenines.aws.Throttled;
 import dev.fivenines.aws.memory.MemoryDnsRecords;
 import dev.fivenines.aws.memory.MemoryHealthChecks;
 import dev.fivenines.aws.memory.MemoryRoute53;
@@ -54,7 +58,7 @@ class DnsStepTest {
         assertThat(check.spec()).isEqualTo(HealthCheckSpec.https("use1.lb.example.com", 443, "/q/health/deep", 30, 3));
         assertThat(outcomes).containsExactly(
                 CloudOutcome.ready(ConditionTypes.HEALTH_CHECK_READY, "HealthCheckInPlace",
-                        "health check " + check.id() + " calls https://use1.lb.example.com/q/health/deep every 30 s", List.of()),
+                        "health check " + check.id() + " calls https://use1.lb.example.com:443/q/health/deep every 30 s", List.of()),
                 CloudOutcome.ready(ConditionTypes.DNS_RECORD_READY, "RecordInPlace",
                         "auth.example.com. CNAME PRIMARY -> use1.lb.example.com (auth-primary)", List.of()));
         DnsRecord record = record().orElseThrow();
@@ -188,6 +192,56 @@ class DnsStepTest {
             assertThat(record.values()).containsExactly("198.51.100.7");
             assertThat(record.owner()).isEmpty();
         });
+    }
+
+    @Test
+    void aRecordWaitingForAThrottledHealthCheckSettlesWithItRatherThanFailing() {
+        DnsStep throttled = new DnsStep(new RefusingHealthChecks(new Throttled("Rate exceeded", "route53:ListHealthChecks", null)), records);
+
+        List<CloudOutcome> outcomes = throttled.ensure(plan(), false, false);
+
+        assertThat(outcomes).extracting(CloudOutcome::condition, CloudOutcome::reason, CloudOutcome::settling).containsExactly(
+                tuple(ConditionTypes.HEALTH_CHECK_READY, "Throttled", true),
+                tuple(ConditionTypes.DNS_RECORD_READY, "HealthCheckNotReady", true));
+    }
+
+    @Test
+    void aRecordWaitingForARefusedHealthCheckFailsWithIt() {
+        DnsStep denied = new DnsStep(new RefusingHealthChecks(new AccessDenied("not allowed", "route53:ListHealthChecks", null)), records);
+
+        List<CloudOutcome> outcomes = denied.ensure(plan(), false, false);
+
+        assertThat(outcomes).extracting(CloudOutcome::condition, CloudOutcome::reason, CloudOutcome::settling).containsExactly(
+                tuple(ConditionTypes.HEALTH_CHECK_READY, "AccessDenied", false),
+                tuple(ConditionTypes.DNS_RECORD_READY, "HealthCheckNotReady", false));
+    }
+
+    /** Route 53 health checks that refuse every call with the same error. */
+    private record RefusingHealthChecks(RuntimeException error) implements HealthChecks {
+        @Override
+        public List<HealthCheck> findByOwner(String owner) {
+            throw error;
+        }
+
+        @Override
+        public HealthCheck create(String owner, HealthCheckSpec spec) {
+            throw error;
+        }
+
+        @Override
+        public HealthCheck update(String owner, String id, HealthCheckSpec spec) {
+            throw error;
+        }
+
+        @Override
+        public boolean delete(String owner, String id) {
+            throw error;
+        }
+
+        @Override
+        public dev.fivenines.aws.HealthCheckStatus status(String id) {
+            throw error;
+        }
     }
 
     @Test

@@ -52,6 +52,28 @@ class TableReplicaStepTest {
     }
 
     @Test
+    void aTableThatDisappearedIsNotCreatedAgainEmptyUnlessTheBlueprintSaysSo() {
+        CloudPlan plan = plan(deployment("auth-primary", Variant.Primary, "us-east-1"));
+        converge(plan, false);
+        tables.deleteByHand("fivenines-auth");
+
+        CloudOutcome outcome = step.ensure(plan, true, true);
+
+        assertThat(outcome.ready()).isFalse();
+        assertThat(outcome.settling()).isFalse();
+        assertThat(outcome.reason()).isEqualTo("TableMissing");
+        assertThat(outcome.message()).isEqualTo("table fivenines-auth is gone from the home region us-east-1. It is not created again empty: "
+                + "that would lose every tenant's data. Restore it (point-in-time recovery or an on-demand backup, docs/aws.md), or, to start "
+                + "empty on purpose, annotate the blueprint fivenines.dev/create-missing-tables: \"true\"");
+        assertThat(tables.describe("us-east-1", "fivenines-auth")).isEmpty();
+
+        blueprint.getMetadata().setAnnotations(java.util.Map.of(CloudPlan.CREATE_MISSING_TABLES, "true"));
+        CloudOutcome recreated = step.ensure(plan(deployment("auth-primary", Variant.Primary, "us-east-1")), true, true);
+        assertThat(recreated.reason()).isEqualTo("TableCreating");
+        assertThat(tables.describe("us-east-1", "fivenines-auth")).isPresent();
+    }
+
+    @Test
     void aTableStillCreatingKeepsTheStepSettling() {
         CloudPlan plan = plan(deployment("auth-primary", Variant.Primary, "us-east-1"));
         step.ensure(plan, false);
@@ -89,7 +111,8 @@ class TableReplicaStepTest {
 
         assertThat(outcome.ready()).isTrue();
         assertThat(outcome.reason()).isEqualTo("ReplicasActive");
-        assertThat(outcome.message()).isEqualTo("fivenines-auth, fivenines-audit: ACTIVE in eu-west-1, us-west-2");
+        assertThat(outcome.message()).isEqualTo("fivenines-auth, fivenines-audit: ACTIVE in eu-west-1, us-west-2 "
+                + "(arn:aws:dynamodb:us-east-1:123456789012:table/fivenines-auth, arn:aws:dynamodb:us-east-1:123456789012:table/fivenines-audit)");
         assertThat(outcome.corrected()).isEmpty();
         for (TableSpec table : plan.tables()) {
             assertThat(tables.describe("us-east-1", table.name()).orElseThrow().replicas()).containsOnlyKeys("us-east-1", "eu-west-1",

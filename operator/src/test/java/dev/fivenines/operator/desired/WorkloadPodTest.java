@@ -85,6 +85,30 @@ class WorkloadPodTest {
     }
 
     @Test
+    void platformCredentialIsMountedReadOnlyAsOneFileTheRuntimeIsPointedAt() {
+        AuthBlueprint blueprint = Fixtures.blueprint("team-a", "auth", "1.4.2");
+        SecretReference platform = new SecretReference();
+        platform.setName("auth-platform");
+        blueprint.getSpec().getRuntime().setPlatformCredentialSecretRef(platform);
+        Workload workload = workload(blueprint, Variant.Primary, RuntimeEnvironment.onAws(8080));
+        PodSpec pod = pod(workload);
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getSecret() != null).singleElement().satisfies(v -> {
+            assertThat(v.getSecret().getSecretName()).isEqualTo("auth-platform");
+            assertThat(v.getSecret().getItems()).singleElement().satisfies(item -> {
+                assertThat(item.getKey()).isEqualTo("credential");
+                assertThat(item.getPath()).isEqualTo("credential");
+            });
+        });
+        assertThat(pod.getContainers().get(0).getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getMountPath()).isEqualTo(Workload.PLATFORM_CREDENTIAL_DIR);
+            assertThat(m.getReadOnly()).isTrue();
+        });
+        assertThat(workload.configMap().getData()).containsEntry("FIVENINES_PLATFORM_CREDENTIAL_FILE", "/var/run/fivenines/platform/credential");
+        assertThat(workload(Fixtures.blueprint("team-a", "auth", "1.4.2"), Variant.Primary, RuntimeEnvironment.onAws(8080)).configMap()
+                .getData()).doesNotContainKey("FIVENINES_PLATFORM_CREDENTIAL_FILE");
+    }
+
+    @Test
     void emulatorEndpointsOfTheStorageChainAndTheCredentialsSecretReachTheRuntime() {
         var environment = new RuntimeEnvironment(8080, Map.of("eu-west-1", "http://10.213.0.2:18002",
                 "us-west-2", "http://10.213.0.2:18001", "ap-south-1", "http://10.213.0.2:18009"), Optional.of("local-aws"));

@@ -3,6 +3,8 @@ package dev.fivenines.operator.desired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -61,6 +63,7 @@ class WorkloadTest {
             "metadata.labels.fivenines.dev/region",
             "metadata.ownerReferences[0].name",
             "metadata.ownerReferences[0].uid",
+            "spec.template.spec.topologySpreadConstraints[0].labelSelector.matchLabels.app.kubernetes.io/instance",
             "spec.selector.matchLabels.app.kubernetes.io/instance",
             "spec.template.metadata.labels.app.kubernetes.io/instance",
             "spec.template.metadata.labels.fivenines.dev/variant",
@@ -129,6 +132,57 @@ class WorkloadTest {
                 .containsEntry("FIVENINES_LIMITS_MILESTONES", "100,200,500,1000")
                 .containsEntry("FIVENINES_LIMITS_REPLICAS", String.valueOf(BLUEPRINT.getSpec().getRuntime().getReplicas()))
                 .doesNotContainKey("FIVENINES_CUSTOMER");
+    }
+
+    @Test
+    void aRealInstallsPodSettingsComeFromTheBlueprint() {
+        AuthBlueprint blueprint = Fixtures.blueprint("payments", "auth", "1.4.2");
+        blueprint.getSpec().getRuntime().setPodAnnotations(Map.of("ad.datadoghq.com/auth.logs", "[{}]",
+                Workload.CONFIG_HASH, "a declared hash never wins"));
+        dev.fivenines.api.v1alpha1.SecretReference pull = new dev.fivenines.api.v1alpha1.SecretReference();
+        pull.setName("registry-credentials");
+        blueprint.getSpec().getRuntime().setImagePullSecrets(List.of(pull));
+        dev.fivenines.api.v1alpha1.TenantLimit acme = new dev.fivenines.api.v1alpha1.TenantLimit();
+        acme.setTenant("acme");
+        acme.setClientBlockRps(5000);
+        acme.setTenantBlockRps(20000);
+        dev.fivenines.api.v1alpha1.TenantLimit globex = new dev.fivenines.api.v1alpha1.TenantLimit();
+        globex.setTenant("globex");
+        globex.setClientBlockRps(100);
+        blueprint.getSpec().getLimits().setTenants(List.of(acme, globex));
+        AuthDeployment primary = Fixtures.deployment("payments", "auth-primary", "auth", Variant.Primary, "us-east-1");
+        Workload workload = new Workload(blueprint, Revision.of(blueprint.getSpec()), primary, RuntimeEnvironment.onAws(8080));
+
+        var template = workload.deployment().getSpec().getTemplate();
+        assertThat(template.getMetadata().getAnnotations()).containsEntry("ad.datadoghq.com/auth.logs", "[{}]")
+                .hasEntrySatisfying(Workload.CONFIG_HASH, hash -> assertThat(hash).isNotEqualTo("a declared hash never wins"));
+        assertThat(template.getSpec().getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("registry-credentials");
+        assertThat(workload.configMap().getData()).containsEntry("FIVENINES_LIMITS_TENANTS", "acme=5000/20000,globex=100");
+        assertThat(Revision.of(blueprint.getSpec())).as("pod settings are a new revision").isNotEqualTo(REVISION);
+    }
+
+    @Test
+    void podsSpreadAcrossZonesByDefaultWithoutEverStayingUnscheduledForIt() {
+        var spread = deploymentOf(Fixtures.deployment("payments", "auth-primary", "auth", Variant.Primary, "us-east-1")).getSpec()
+                .getTemplate().getSpec().getTopologySpreadConstraints();
+        assertThat(spread).singleElement().satisfies(c -> {
+            assertThat(c.getTopologyKey()).isEqualTo("topology.kubernetes.io/zone");
+            assertThat(c.getWhenUnsatisfiable()).isEqualTo("ScheduleAnyway");
+            assertThat(c.getMaxSkew()).isEqualTo(1);
+            assertThat(c.getLabelSelector().getMatchLabels()).containsEntry("app.kubernetes.io/instance", "auth-primary");
+        });
+
+        AuthBlueprint off = Fixtures.blueprint("payments", "auth", "1.4.2");
+        off.getSpec().getRuntime().setZoneSpread(false);
+        var none = new Workload(off, Revision.of(off.getSpec()), Fixtures.deployment("payments", "auth-primary", "auth", Variant.Primary,
+                "us-east-1"), RuntimeEnvironment.onAws(8080)).deployment().getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+        assertThat(none).isNullOrEmpty();
+        assertThat(workloadConfigWithoutTenantLimits()).doesNotContainKey("FIVENINES_LIMITS_TENANTS");
+    }
+
+    private static Map<String, String> workloadConfigWithoutTenantLimits() {
+        return new Workload(BLUEPRINT, REVISION, Fixtures.deployment("payments", "auth-primary", "auth", Variant.Primary, "us-east-1"),
+                RuntimeEnvironment.onAws(8080)).configMap().getData();
     }
 
     @Test

@@ -144,6 +144,8 @@ class OperatorOnRealApiServerTest {
         var ready = Conditions.find(pending.getStatus().getConditions(), ConditionTypes.READY).orElseThrow();
         assertThat(ready.getStatus()).isEqualTo("False");
         assertThat(ready.getReason()).isEqualTo("BlueprintNotFound");
+        assertThat(Conditions.find(pending.getStatus().getConditions(), ConditionTypes.STALLED).orElseThrow())
+                .extracting(c -> c.getStatus() + "/" + c.getReason()).isEqualTo("True/BlueprintNotFound");
         assertThat(ready.getMessage()).isEqualTo("AuthBlueprint nowhere not found in namespace missing-blueprint: "
                 + "create it or correct spec.blueprint; running workloads are kept as they are");
         await().atMost(CONVERGE).until(() -> events(ns, "auth-primary", "BlueprintNotFound").size() == 1);
@@ -163,6 +165,26 @@ class OperatorOnRealApiServerTest {
         assertThat(Conditions.find(notLocal.getStatus().getConditions(), ConditionTypes.READY).orElseThrow().getMessage())
                 .isEqualTo("region us-west-2 is reconciled by the operator of that region; this one serves us-east-1");
         assertThat(workload(ns, "auth-backup")).isNull();
+    }
+
+    @Test
+    void blueprintIsReadyWhenItsRegionsDeploymentsAreWhileOtherRegionsAreNotLocal() {
+        String ns = namespace("per-region");
+        client.resource(Fixtures.blueprint(ns, "auth", "1.4.2")).create();
+        client.resource(Fixtures.deployment(ns, "auth-primary", "auth", Variant.Primary, "us-east-1")).create();
+        client.resource(Fixtures.deployment(ns, "auth-backup", "auth", Variant.Backup, "us-west-2")).create();
+
+        AuthDeployment notLocal = awaitDeployment(ns, "auth-backup", d -> d.getStatus().getPhase() == Phase.NotLocal);
+        assertThat(notLocal.getStatus().getConditions()).extracting(c -> c.getType() + "=" + c.getStatus() + "/" + c.getReason())
+                .contains("Ready=True/NotLocal", "Reconciling=False/NotLocal", "Stalled=False/NotLocal");
+        AuthBlueprint reported = await().atMost(CONVERGE).until(
+                () -> client.resources(AuthBlueprint.class).inNamespace(ns).withName("auth").get(),
+                b -> b.getStatus() != null && Conditions.isTrue(b.getStatus().getConditions(), ConditionTypes.READY));
+        assertThat(reported.getStatus().getReadyDeployments()).isEqualTo("1/1");
+        assertThat(reported.getStatus().getRemoteDeployments()).isEqualTo(1);
+        assertThat(reported.getStatus().getObservedGeneration()).isEqualTo(reported.getMetadata().getGeneration());
+        assertThat(Conditions.find(reported.getStatus().getConditions(), ConditionTypes.RECONCILING).orElseThrow().getStatus())
+                .isEqualTo("False");
     }
 
     @Test
@@ -207,6 +229,45 @@ class OperatorOnRealApiServerTest {
         assertThat(Conditions.find(after.getStatus().getConditions(), ConditionTypes.IN_SYNC).orElseThrow().getReason())
                 .isEqualTo("DriftCorrected");
         assertThat(events(ns, "auth-primary", "DriftCorrected")).hasSize(4);
+    }
+
+    @Test
+    void aSidecarAVariableAndAnAnnotationAddedByHandAreRemovedAndReported() {
+        String ns = namespace("added");
+        client.resource(Fixtures.blueprint(ns, "auth", "1.4.2")).create();
+        client.resource(Fixtures.deployment(ns, "auth-primary", "auth", Variant.Primary, "us-east-1")).create();
+        awaitDeployment(ns, "auth-primary", OperatorOnRealApiServerTest::ready);
+
+        // what kubectl edit does: an update by another field manager
+        client.apps().deployments().inNamespace(ns).withName("auth-primary").edit(d -> {
+            var template = d.getSpec().getTemplate();
+            if (template.getMetadata().getAnnotations() == null) {
+                template.getMetadata().setAnnotations(new java.util.HashMap<>());
+            }
+            template.getMetadata().getAnnotations().put("debug.example/enabled", "yes");
+            template.getSpec().getContainers().get(0).getEnv().add(new io.fabric8.kubernetes.api.model.EnvVar("DEBUG_DUMP", "s3cr3t", null));
+            template.getSpec().getContainers().add(new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("sniffer")
+                    .withImage("ghcr.io/somebody/sniffer:1").build());
+            return d;
+        });
+        await().atMost(CONVERGE).until(() -> {
+            var template = workload(ns, "auth-primary").getSpec().getTemplate();
+            return template.getSpec().getContainers().size() == 1
+                    && template.getSpec().getContainers().get(0).getEnv().stream().noneMatch(e -> e.getName().equals("DEBUG_DUMP"))
+                    && (template.getMetadata().getAnnotations() == null
+                            || !template.getMetadata().getAnnotations().containsKey("debug.example/enabled"));
+        });
+        AuthDeployment after = awaitDeployment(ns, "auth-primary", d -> d.getStatus().getDrift() != null
+                && d.getStatus().getDrift().getCorrections() == 3L);
+        assertThat(after.getStatus().getDrift().getLastObject()).isEqualTo("Deployment/auth-primary");
+        assertThat(events(ns, "auth-primary", "DriftCorrected")).extracting(e -> e.getMessage()).contains(
+                "Deployment auth-primary field spec.template.spec.containers[sniffer] was added (ghcr.io/somebody/sniffer:1), not declared; "
+                        + "put back",
+                "Deployment auth-primary field spec.template.spec.containers[0].env[DEBUG_DUMP] was added (a value, not shown), not "
+                        + "declared; put back")
+                .noneMatch(message -> message.contains("s3cr3t"));
+        assertThat(workload(ns, "auth-primary").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("ghcr.io/fivenines/auth-runtime:1.4.2");
     }
 
     @Test

@@ -57,7 +57,7 @@ class ResyncWritesNothingTest {
                 AuthBlueprint b = client.resources(AuthBlueprint.class).inNamespace(ns).withName("auth").get();
                 return b.getStatus() != null && "4/4".equals(b.getStatus().getReadyDeployments());
             });
-            // let in-flight reconciles of other tests' resources settle: two quiet resync periods in a row
+            // let in-flight reconciles of other tests' resources settle
             Map<String, Long> before = quiet();
 
             double reconcilesBefore = reconciles();
@@ -69,13 +69,20 @@ class ResyncWritesNothingTest {
         }
     }
 
+    /**
+     * Waits until the API server has seen no write for 12 s: longer than the slowest periodic change of other tests'
+     * resources, a rollout's first gate reading one analysis interval (10 s by default) after a bucket starts.
+     */
     private Map<String, Long> quiet() {
         Map<String, Long>[] last = new Map[] {ApiServerWrites.count(client)};
-        await().pollInterval(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(60)).until(() -> {
+        long[] since = {System.nanoTime()};
+        await().pollInterval(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(90)).until(() -> {
             Map<String, Long> now = ApiServerWrites.count(client);
-            boolean same = now.equals(last[0]);
-            last[0] = now;
-            return same;
+            if (!now.equals(last[0])) {
+                last[0] = now;
+                since[0] = System.nanoTime();
+            }
+            return System.nanoTime() - since[0] >= Duration.ofSeconds(12).toNanos();
         });
         return last[0];
     }

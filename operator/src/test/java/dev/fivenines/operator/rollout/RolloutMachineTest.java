@@ -194,7 +194,7 @@ class RolloutMachineTest {
 
         baking.settings = new RolloutSettings(Duration.ofSeconds(15), baking.settings.window(), Duration.ofSeconds(30),
                 baking.settings.minOutcomes(), baking.settings.allowance(), baking.settings.baseline(), baking.settings.baselineWindow(), null,
-                2, true, false, false);
+                2, true, false, false, baking.settings.progressDeadline());
         baking.window(0, GOOD);
         baking.step("r2");
         assertThat(baking.last.requeueAfter()).as("the bake ends 11 s from now, before the next reading").contains(Duration.ofSeconds(11));
@@ -205,7 +205,7 @@ class RolloutMachineTest {
         s.step("r2");
         s.converge();
         s.window(0, counts(40, 10));
-        s.run("r2", Duration.ofSeconds(900));
+        s.run("r2", Duration.ofSeconds(590)); // within the progress deadline (RolloutDeadlineTest: past it, the rollout halts)
 
         RolloutBucketStatus first = s.bucketStatus(0);
         assertThat(first.getPhase()).isEqualTo(BucketPhase.Baking);
@@ -370,16 +370,16 @@ class RolloutMachineTest {
 
     static RolloutSettings withAutoRollback(RolloutSettings s, boolean autoRollback) {
         return new RolloutSettings(s.bake(), s.window(), s.interval(), s.minOutcomes(), s.allowance(), s.baseline(), s.baselineWindow(),
-                s.floor(), s.failedWindowsToHalt(), autoRollback, s.paused(), s.skipBuckets());
+                s.floor(), s.failedWindowsToHalt(), autoRollback, s.paused(), s.skipBuckets(), s.progressDeadline());
     }
 
     static RolloutSettings withPaused(RolloutSettings s, boolean paused) {
         return new RolloutSettings(s.bake(), s.window(), s.interval(), s.minOutcomes(), s.allowance(), s.baseline(), s.baselineWindow(),
-                s.floor(), s.failedWindowsToHalt(), s.autoRollback(), paused, s.skipBuckets());
+                s.floor(), s.failedWindowsToHalt(), s.autoRollback(), paused, s.skipBuckets(), s.progressDeadline());
     }
 
     static RolloutSettings withSkipBuckets(RolloutSettings s, boolean skip) {
         return new RolloutSettings(s.bake(), s.window(), s.interval(), s.minOutcomes(), s.allowance(), s.baseline(), s.baselineWindow(),
-                s.floor(), s.failedWindowsToHalt(), s.autoRollback(), s.paused(), skip);
+                s.floor(), s.failedWindowsToHalt(), s.autoRollback(), s.paused(), skip, s.progressDeadline());
     }
 }

@@ -32,10 +32,12 @@ final class RolloutScenario {
     RolloutStep last;
     boolean abort;
     boolean retry;
+    EarlierWaves waves = EarlierWaves.NONE;
 
     private final Map<Integer, Map<String, DeploymentInput>> buckets = new TreeMap<>();
     private final Map<Integer, OutcomeCounts> windows = new TreeMap<>();
     private final Map<Integer, OutcomeCounts> recent = new TreeMap<>();
+    private final Map<Integer, String> failures = new TreeMap<>();
 
     static OutcomeCounts counts(long successes, long failures) {
         return new OutcomeCounts(Map.of("decision/success", successes, "decision/failed", failures));
@@ -72,6 +74,11 @@ final class RolloutScenario {
         recent.put(bucket, counts);
     }
 
+    /** The bucket's window could not be read, for this reason (null: it can again). */
+    void unreadable(int bucket, String failure) {
+        failures.put(bucket, failure);
+    }
+
     /** The same window for every bucket from now on. */
     void everyWindow(OutcomeCounts counts) {
         buckets.keySet().forEach(b -> windows.put(b, counts));
@@ -88,8 +95,8 @@ final class RolloutScenario {
     RolloutInput input(String target) {
         List<BucketInput> present = new ArrayList<>();
         buckets.forEach((bucket, members) -> present.add(new BucketInput(bucket, List.copyOf(members.values()), windows.get(bucket),
-                recent.get(bucket))));
-        return new RolloutInput(target, settings, present, abort, retry);
+                recent.get(bucket), failures.get(bucket))));
+        return new RolloutInput(target, settings, present, abort, retry, waves);
     }
 
     RolloutStep step(String target) {

@@ -14,7 +14,7 @@ class RolloutSettingsTest {
 
     private static final RolloutSettings DOCUMENTED_DEFAULTS = new RolloutSettings(Duration.ofSeconds(300), Duration.ofSeconds(60),
             Duration.ofSeconds(10), 100, new BigDecimal("0.01"), RolloutBaseline.PreviousRevision, Duration.ofSeconds(600), null, 2, true,
-            false, false);
+            false, false, Duration.ofSeconds(600));
 
     @Test
     void aBlueprintWithoutRolloutGetsTheDocumentedDefaults() {
@@ -48,8 +48,10 @@ class RolloutSettingsTest {
         spec.setAutoRollback(false);
         spec.setPaused(true);
         spec.setSkipBuckets(true);
+        spec.setProgressDeadlineSeconds(900);
 
         assertThat(RolloutSettings.of(spec)).isEqualTo(new RolloutSettings(Duration.ZERO, Duration.ofSeconds(120), Duration.ofSeconds(30), 500,
-                new BigDecimal("0.002"), RolloutBaseline.Floor, Duration.ofSeconds(1800), new BigDecimal("0.999"), 3, false, true, true));
+                new BigDecimal("0.002"), RolloutBaseline.Floor, Duration.ofSeconds(1800), new BigDecimal("0.999"), 3, false, true, true,
+                Duration.ofSeconds(900)));
     }
 }

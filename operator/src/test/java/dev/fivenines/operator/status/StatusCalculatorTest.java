@@ -13,6 +13,8 @@ import dev.fivenines.api.v1alpha1.AuthDeployment;
 import dev.fivenines.api.v1alpha1.AuthDeploymentStatus;
 import dev.fivenines.api.v1alpha1.ConditionTypes;
 import dev.fivenines.api.v1alpha1.DependencySpec;
+import dev.fivenines.api.v1alpha1.ServingRole;
+import dev.fivenines.api.v1alpha1.ServingStatus;
 import dev.fivenines.api.v1alpha1.Phase;
 import dev.fivenines.api.v1alpha1.Variant;
 import dev.fivenines.operator.Fixtures;
@@ -30,7 +32,7 @@ class StatusCalculatorTest {
     }
 
     private static DeploymentObservation seen(WorkloadState workload, List<Drift> drift) {
-        return new DeploymentObservation(true, "us-east-1", true, "rev1", "1.4.2", workload, drift, List.of());
+        return new DeploymentObservation(true, "us-east-1", true, "rev1", "rev1", "1.4.2", workload, drift, List.of());
     }
 
     @Test
@@ -41,7 +43,7 @@ class StatusCalculatorTest {
         assertThat(status.getObservedGeneration()).isEqualTo(3L);
         assertThat(status.getConditions()).extracting(c -> c.getType() + "=" + c.getStatus() + "/" + c.getReason())
                 .containsExactlyInAnyOrder("BlueprintFound=True/BlueprintFound", "WorkloadReady=True/WorkloadAvailable",
-                        "InSync=True/InSync", "Ready=True/Ready");
+                        "InSync=True/InSync", "Ready=True/Ready", "Reconciling=False/Ready", "Stalled=False/NotStalled");
         assertThat(status.getConditions()).allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(3L));
     }
 
@@ -79,12 +81,69 @@ class StatusCalculatorTest {
     }
 
     @Test
+    void theLastCorrectionStaysInInSyncUntilTheGenerationChanges() {
+        AuthDeployment deployment = deployment();
+        deployment.setStatus(DeploymentStatusCalculator.compute(deployment, seen(WorkloadState.AVAILABLE, List.of()), T0));
+        deployment.setStatus(DeploymentStatusCalculator.compute(deployment, seen(WorkloadState.AVAILABLE,
+                List.of(Drift.missing("Service", "auth-primary"))), T1));
+
+        AuthDeploymentStatus clean = DeploymentStatusCalculator.compute(deployment, seen(WorkloadState.AVAILABLE, List.of()), T1.plusSeconds(1));
+        assertThat(Conditions.find(clean.getConditions(), ConditionTypes.IN_SYNC).orElseThrow()).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getReason()).isEqualTo("DriftCorrected");
+            assertThat(c.getMessage()).isEqualTo("put back a hand change: Service auth-primary was deleted; declare differences in spec.overrides instead");
+        });
+
+        deployment.setStatus(clean);
+        deployment.getMetadata().setGeneration(4L);
+        AuthDeploymentStatus changed = DeploymentStatusCalculator.compute(deployment, seen(WorkloadState.AVAILABLE, List.of()), T1.plusSeconds(2));
+        assertThat(Conditions.find(changed.getConditions(), ConditionTypes.IN_SYNC).orElseThrow().getReason()).isEqualTo("InSync");
+    }
+
+    @Test
     void rolloutInProgressIsProgressingWithAMessageThatSaysWhatToWatch() {
         AuthDeploymentStatus status = DeploymentStatusCalculator.compute(deployment(), seen(WorkloadState.PROGRESSING, List.of()), T0);
 
         assertThat(status.getPhase()).isEqualTo(Phase.Progressing);
         assertThat(Conditions.find(status.getConditions(), ConditionTypes.WORKLOAD_READY).orElseThrow().getMessage())
                 .isEqualTo("rolling out 1.4.2 (revision rev1); wait, or inspect the Deployment auth-primary if it does not finish");
+    }
+
+    private static AuthDeployment serving(String name, Variant variant, String failover, ServingRole role, String answeredBy) {
+        AuthDeployment deployment = Fixtures.deployment("ns", name, "auth", variant, "us-east-1");
+        deployment.getMetadata().setGeneration(1L);
+        deployment.setStatus(DeploymentStatusCalculator.compute(deployment, seen(WorkloadState.AVAILABLE, List.of()), T0));
+        ServingStatus serving = new ServingStatus();
+        serving.setRecordName("auth.example.com");
+        serving.setSetIdentifier(name);
+        serving.setFailover(failover);
+        serving.setRole(role);
+        serving.setAnsweredBy(answeredBy);
+        deployment.getStatus().setServing(serving);
+        return deployment;
+    }
+
+    @Test
+    void theBlueprintListsEachRecordAndTheDeploymentRoute53AnswersWith() {
+        AuthBlueprint blueprint = Fixtures.blueprint("ns", "auth", "1.4.2");
+        blueprint.getMetadata().setGeneration(1L);
+        // the backup read Route 53 a poll earlier than the primary: the primary's reading is the record's
+        AuthDeployment backup = serving("auth-backup", Variant.Backup, "SECONDARY", ServingRole.Standby, "auth-primary");
+        AuthDeployment primary = serving("auth-primary", Variant.Primary, "PRIMARY", ServingRole.FailedOver, "auth-backup");
+        AuthDeployment edge = Fixtures.deployment("ns", "auth-edge", "auth", Variant.Edge, "eu-west-1");
+
+        AuthBlueprintStatus status = BlueprintStatusCalculator.compute(blueprint, "rev1", List.of(backup, primary, edge), region -> true,
+                null, T0);
+
+        assertThat(status.getRecords()).singleElement().satisfies(record -> {
+            assertThat(record.getRecordName()).isEqualTo("auth.example.com");
+            assertThat(record.getAnsweredBy()).isEqualTo("auth-backup");
+            assertThat(record.getPrimaryServing()).isFalse();
+        });
+        assertThat(status.getDeployments()).extracting(s -> s.getName() + ":" + s.getRole())
+                .containsExactly("auth-backup:Standby", "auth-edge:null", "auth-primary:FailedOver");
+        assertThat(BlueprintStatusCalculator.compute(blueprint, "rev1", List.of(edge), region -> true, null, T0).getRecords())
+                .as("no record without DNS").isNull();
     }
 
     @Test
@@ -101,7 +160,7 @@ class StatusCalculatorTest {
         rolling.getMetadata().setGeneration(1L);
         rolling.setStatus(DeploymentStatusCalculator.compute(rolling, seen(WorkloadState.PROGRESSING, List.of()), T0));
 
-        AuthBlueprintStatus status = BlueprintStatusCalculator.compute(blueprint, "rev1", List.of(ready, rolling), T0);
+        AuthBlueprintStatus status = BlueprintStatusCalculator.compute(blueprint, "rev1", List.of(ready, rolling), region -> true, null, T0);
 
         assertThat(status.getObservedGeneration()).isEqualTo(7L);
         assertThat(status.getReadyDeployments()).isEqualTo("1/2");

@@ -32,7 +32,7 @@ class TransitionsTest {
     }
 
     private static DeploymentObservation seen(String revision, WorkloadState workload, List<Drift> drift, List<CloudOutcome> cloud) {
-        return new DeploymentObservation(true, "us-east-1", true, revision, "1.4.2", workload, drift, cloud);
+        return new DeploymentObservation(true, "us-east-1", true, revision, revision, "1.4.2", workload, drift, cloud);
     }
 
     /** Computes the next status from the deployment's current one and returns the transitions, then stores the status. */
@@ -138,7 +138,7 @@ class TransitionsTest {
         pass(deployment, seen("rev1", WorkloadState.AVAILABLE, List.of(image), List.of()), T0);
         AuthDeploymentStatus before = deployment.getStatus();
 
-        AuthDeploymentStatus failed = DeploymentStatusCalculator.failed(deployment, "connection refused", T1);
+        AuthDeploymentStatus failed = DeploymentStatusCalculator.failed(deployment, ReconcileFailure.retrying("connection refused"), T1);
 
         assertThat(failed).usingRecursiveComparison().ignoringFields("conditions").isEqualTo(before);
         assertThat(Conditions.find(failed.getConditions(), ConditionTypes.READY).orElseThrow()).satisfies(c -> {
@@ -155,7 +155,7 @@ class TransitionsTest {
     void aBlueprintReportsLosingAndRegainingFeasibility() {
         AuthBlueprint blueprint = Fixtures.blueprint("ns", "auth", "1.4.2");
         blueprint.getMetadata().setGeneration(1L);
-        AuthBlueprintStatus feasible = BlueprintStatusCalculator.compute(blueprint, "rev1", List.of(), T0);
+        AuthBlueprintStatus feasible = BlueprintStatusCalculator.compute(blueprint, "rev1", List.of(), region -> true, null, T0);
         assertThat(BlueprintTransitions.between(null, feasible)).as("a feasible start is not news").isEmpty();
         blueprint.setStatus(feasible);
 
@@ -163,7 +163,7 @@ class TransitionsTest {
         weak.setName("idp");
         weak.setAvailability("90");
         blueprint.getSpec().getReliability().setDependencies(List.of(weak));
-        AuthBlueprintStatus infeasible = BlueprintStatusCalculator.compute(blueprint, "rev1", List.of(), T1);
+        AuthBlueprintStatus infeasible = BlueprintStatusCalculator.compute(blueprint, "rev1", List.of(), region -> true, null, T1);
         assertThat(reasons(BlueprintTransitions.between(feasible, infeasible))).containsExactly(EventReason.ReliabilityInfeasible);
         assertThat(BlueprintTransitions.between(infeasible, infeasible)).isEmpty();
 
