@@ -161,6 +161,9 @@ class OperatorAndRuntimeOnNodeTest {
             HttpResponse<String> deep = await().atMost(Duration.ofMinutes(1)).until(() -> get(base + "/q/health/deep"),
                     response -> response.statusCode() == 200);
             assertThat(deep.body()).contains("storage", "token", "decision");
+            // the operator asks the same check of every Ready pod from inside the cluster
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(lastDeepHealth(client))
+                    .as("status.lastDeepHealth").isEqualTo("UP on 1 of 1 pods"));
 
             String adminToken = token(base, "admin", BOOTSTRAP_SECRET);
             send(base + "/tenants/" + TENANT + "/admin/roles/reader", "PUT", adminToken,
@@ -271,6 +274,11 @@ class OperatorAndRuntimeOnNodeTest {
     }
 
     @SuppressWarnings("unchecked")
+    private static Object lastDeepHealth(KubernetesClient client) {
+        GenericKubernetesResource ad = client.genericKubernetesResources(AUTH_DEPLOYMENTS).inNamespace(APPS).withName(DEPLOYMENT).get();
+        return ad != null && ad.getAdditionalProperties().get("status") instanceof Map<?, ?> status ? status.get("lastDeepHealth") : null;
+    }
+
     private static String condition(KubernetesClient client, String type) {
         GenericKubernetesResource ad = client.genericKubernetesResources(AUTH_DEPLOYMENTS).inNamespace(APPS).withName(DEPLOYMENT).get();
         if (ad == null || !(ad.getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {

@@ -59,7 +59,8 @@ class RolloutDrillOnNodeTest {
 
     static final String SYSTEM = "fivenines-system";
     static final String APPS = "e2e-rollout";
-    static final String TENANT = "acme";
+    /** Each bucket's own tenant: a Dedicated deployment serves its customer's tenant only. */
+    static final Map<String, String> TENANTS = Map.of("auth-canary", "canary", "auth-globex", "globex", "auth-primary", "acme");
     static final String SECRET = "e2e-rollout-secret-0123456789";
     /** Bucket order: the canary customer first, then a dedicated customer, then the primary. */
     static final List<String> BUCKETS = List.of("auth-canary", "auth-globex", "auth-primary");
@@ -113,7 +114,7 @@ class RolloutDrillOnNodeTest {
                 .addToStringData("AWS_ACCESS_KEY_ID", LocalCloud.ACCESS_KEY_ID)
                 .addToStringData("AWS_SECRET_ACCESS_KEY", LocalCloud.SECRET_ACCESS_KEY).build()).serverSideApply();
         client.resource(new SecretBuilder().withNewMetadata().withName("auth-bootstrap").withNamespace(APPS).endMetadata()
-                .addToStringData(TENANT, SECRET).build()).serverSideApply();
+                .addToStringData(Map.of("canary", SECRET, "globex", SECRET, "acme", SECRET)).build()).serverSideApply();
         new Helm(ProjectRoot.find().resolve("helm/fivenines-operator")).install()
                 .withName("fivenines").withNamespace(SYSTEM).withKubeConfig(cluster.kubeconfig())
                 .set("image.repository", images.operatorRepository()).set("image.tag", images.operatorTag())
@@ -220,31 +221,28 @@ class RolloutDrillOnNodeTest {
     /** Decisions to every bucket, about a grant that exists, so a healthy version answers every one allowed. */
     private void startTraffic(E2eCluster cluster) throws Exception {
         traffic.set(true);
-        boolean granted = false;
         for (String name : BUCKETS) {
             E2eCluster.Door door = cluster.openService(APPS, name, 80);
             doors.add(door);
             String base = "http://" + door.address();
-            String token = token(base);
-            if (!granted) {
-                admin(base, token, "/roles/reader", "{\"permissions\": [\"documents:read\"], \"version\": 0}");
-                admin(base, token, "/access-records/alice-docs",
-                        "{\"subject\": \"user:alice\", \"role\": \"reader\", \"resource\": \"/documents/*\", \"version\": 0}");
-                granted = true;
-            }
+            String tenant = TENANTS.get(name);
+            String token = token(base, tenant);
+            admin(base, tenant, token, "/roles/reader", "{\"permissions\": [\"documents:read\"], \"version\": 0}");
+            admin(base, tenant, token, "/access-records/alice-docs",
+                    "{\"subject\": \"user:alice\", \"role\": \"reader\", \"resource\": \"/documents/*\", \"version\": 0}");
             await("decisions are allowed by " + name).atMost(Duration.ofMinutes(1)).until(() -> HTTP.send(HttpRequest.newBuilder(
-                    URI.create(base + "/tenants/" + TENANT + "/authorize")).header("Authorization", "Bearer " + token)
+                    URI.create(base + "/tenants/" + tenant + "/authorize")).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(DECISION))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"allowed\":true"));
-            Thread sender = new Thread(() -> send(name, base, token), "decisions-" + name);
+            Thread sender = new Thread(() -> send(name, base, tenant, token), "decisions-" + name);
             sender.setDaemon(true);
             sender.start();
             senders.add(sender);
         }
     }
 
-    private static void send(String name, String base, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/tenants/" + TENANT + "/authorize"))
+    private static void send(String name, String base, String tenant, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/tenants/" + tenant + "/authorize"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(DECISION))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -264,17 +262,17 @@ class RolloutDrillOnNodeTest {
         }
     }
 
-    private static void admin(String base, String token, String path, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/tenants/" + TENANT + "/admin" + path))
+    private static void admin(String base, String tenant, String token, String path, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/tenants/" + tenant + "/admin" + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("PUT %s: %s", path, response.body()).isIn(200, 201);
     }
 
-    private static String token(String base) throws Exception {
+    private static String token(String base, String tenant) throws Exception {
         String form = "grant_type=client_credentials&client_id=admin&client_secret=" + URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
         HttpResponse<String> response = await().atMost(Duration.ofMinutes(1)).until(() -> HTTP.send(HttpRequest.newBuilder(
-                URI.create(base + "/tenants/" + TENANT + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                URI.create(base + "/tenants/" + tenant + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200);
         return JSON.readTree(response.body()).get("access_token").asText();
