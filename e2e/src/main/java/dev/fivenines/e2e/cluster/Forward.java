@@ -26,7 +26,7 @@ public final class Forward implements AutoCloseable {
      * Starts the forwarder with {@code -in HOST=NS} or {@code -out NS=HOST} arguments and waits until every listener
      * is open.
      */
-    static Forward start(String binary, String netns, List<String> arguments) {
+    public static Forward start(String binary, String netns, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(binary, "-netns", netns));
         command.addAll(arguments);
         try {
