@@ -24,7 +24,8 @@ import dev.fivenines.testing.ProjectRoot;
 @Tag("local-node")
 class RunCommandTest {
 
-    static final List<String> DRILLS = List.of("region-storage-down", "primary-region-down", "evacuate", "hand-edit");
+    static final List<String> DRILLS = List.of("region-storage-down", "primary-region-down", "evacuate", "hand-edit", "tenant-flood",
+            "corrupted-record", "bad-version");
 
     @Test
     void runCommandBringsEverySampleDeploymentToReady(@TempDir Path state) throws IOException, InterruptedException {

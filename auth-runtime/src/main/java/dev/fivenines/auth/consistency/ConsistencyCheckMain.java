@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /**
  * The consistency check as a command, for a Kubernetes CronJob in the runtime's image. It reads the storage settings
  * from the environment as the runtime does ({@code FIVENINES_STORAGE_TABLE_PREFIX}, {@code FIVENINES_STORAGE_REGION},
- * {@code FIVENINES_STORAGE_ENDPOINT}); AWS credentials come from the SDK's default chain (the pod's service account,
+ * the region's entry of {@code FIVENINES_STORAGE_ENDPOINTS} or else {@code FIVENINES_STORAGE_ENDPOINT}); AWS credentials come from the SDK's default chain (the pod's service account,
  * or {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}). With {@code --tenant <id>} it checks one tenant,
  * otherwise every tenant in the tables.
  *
@@ -52,6 +52,25 @@ public final class ConsistencyCheckMain {
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
+    /** The region's entry of FIVENINES_STORAGE_ENDPOINTS ({@code <region>=<url>,...}), if it has one. */
+    static Optional<String> regionEndpoint(Map<String, String> env, String region) {
+        Optional<String> all = setting(env, "FIVENINES_STORAGE_ENDPOINTS");
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String entry : all.get().split(",")) {
+            String trimmed = entry.trim();
+            int eq = trimmed.indexOf('=');
+            if (eq <= 0 || eq == trimmed.length() - 1) {
+                throw new IllegalArgumentException("FIVENINES_STORAGE_ENDPOINTS entries are <region>=<url>; was '" + trimmed + "'");
+            }
+            if (trimmed.substring(0, eq).equals(region)) {
+                return Optional.of(trimmed.substring(eq + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Optional<String> tenant;
         try {
@@ -63,7 +82,14 @@ public final class ConsistencyCheckMain {
         }
         String prefix = setting(env, "FIVENINES_STORAGE_TABLE_PREFIX").orElse("fivenines");
         String region = setting(env, "FIVENINES_STORAGE_REGION").orElse("us-east-1");
-        Optional<String> endpoint = setting(env, "FIVENINES_STORAGE_ENDPOINT");
+        Optional<String> endpoint;
+        try {
+            // the per-region endpoints the operator writes win, as they do in the runtime
+            endpoint = regionEndpoint(env, region).or(() -> setting(env, "FIVENINES_STORAGE_ENDPOINT"));
+        } catch (IllegalArgumentException e) {
+            err.println("consistency check could not run: " + e.getMessage());
+            return COULD_NOT_RUN;
+        }
         String where = endpoint.map(e -> "DynamoDB at " + e + " (region " + region + ")").orElse("DynamoDB in " + region);
 
         DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create());

@@ -141,6 +141,24 @@ class ConsistencyCheckMainTest {
     }
 
     @Test
+    void theRegionsEntryOfThePerRegionEndpointsTheOperatorWritesIsUsedAndWins() throws Exception {
+        String prefix = tables.newTables();
+        seed(tables.store(prefix), tenant());
+        // what the operator puts in a deployment's ConfigMap when the storage endpoints are overridden
+        Map<String, String> env = Map.of("FIVENINES_STORAGE_TABLE_PREFIX", prefix, "FIVENINES_STORAGE_REGION", "eu-west-1",
+                "FIVENINES_STORAGE_ENDPOINTS", "us-east-1=http://127.0.0.1:1,eu-west-1=" + tables.endpoint(),
+                "FIVENINES_STORAGE_ENDPOINT", "http://127.0.0.1:1");
+
+        Outcome outcome = run(env);
+
+        assertThat(outcome.status()).as(outcome.err()).isZero();
+        assertThat(outcome.report().get("tenantsChecked").asInt()).isEqualTo(1);
+        Outcome malformed = run(Map.of("FIVENINES_STORAGE_REGION", "eu-west-1", "FIVENINES_STORAGE_ENDPOINTS", "eu-west-1"));
+        assertThat(malformed.status()).isEqualTo(2);
+        assertThat(malformed.err()).contains("FIVENINES_STORAGE_ENDPOINTS entries are <region>=<url>; was 'eu-west-1'");
+    }
+
+    @Test
     void anEndpointRefusingConnectionsExitsTwoNamingItAndTheCause() {
         Outcome outcome = run(Map.of("FIVENINES_STORAGE_ENDPOINT", "http://127.0.0.1:1"));
 

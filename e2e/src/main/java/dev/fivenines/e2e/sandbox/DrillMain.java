@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.fivenines.e2e.sandbox.drills.BadVersion;
+import dev.fivenines.e2e.sandbox.drills.CorruptedRecord;
 import dev.fivenines.e2e.sandbox.drills.Evacuate;
 import dev.fivenines.e2e.sandbox.drills.HandEdit;
 import dev.fivenines.e2e.sandbox.drills.PrimaryRegionDown;
 import dev.fivenines.e2e.sandbox.drills.RegionStorageDown;
+import dev.fivenines.e2e.sandbox.drills.TenantFlood;
 
 /**
  * {@code e2e/bin/drill list | NAME... | all}: the failure drills, run on the sandbox {@code e2e/bin/run} keeps up. Exits 0
@@ -16,7 +19,8 @@ import dev.fivenines.e2e.sandbox.drills.RegionStorageDown;
  */
 public final class DrillMain {
 
-    static final List<Drill> DRILLS = List.of(new RegionStorageDown(), new PrimaryRegionDown(), new Evacuate(), new HandEdit());
+    static final List<Drill> DRILLS = List.of(new RegionStorageDown(), new PrimaryRegionDown(), new Evacuate(), new HandEdit(),
+            new TenantFlood(), new CorruptedRecord(), new BadVersion());
 
     private DrillMain() {
     }
@@ -53,7 +57,14 @@ public final class DrillMain {
         try (sandbox) {
             for (Drill drill : chosen) {
                 System.out.println("== drill " + drill.name() + ": " + drill.breaks());
-                Drill.Report report = drill.run(sandbox);
+                Drill.Report report;
+                try {
+                    report = drill.run(sandbox);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    report = new Drill.Report(drill.name());
+                    report.expect(false, "the drill could not run: " + e);
+                }
                 verdicts.add(report.verdict());
                 passed &= report.passed();
             }

@@ -36,16 +36,18 @@ import software.amazon.awssdk.services.route53.Route53Client;
 public final class Sandbox implements AutoCloseable {
 
     static final ResourceDefinitionContext DEPLOYMENTS = context("authdeployments", "AuthDeployment");
-    static final ResourceDefinitionContext BLUEPRINTS = context("authblueprints", "AuthBlueprint");
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ResourceDefinitionContext BLUEPRINTS = context("authblueprints", "AuthBlueprint");
+    public static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Path state;
     private final Properties cloud;
     private final Properties sandbox;
     private final KubernetesClient kubernetes;
     private final Route53Client route53;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Sandbox(Properties cloud, Properties sandbox) throws IOException {
+    private Sandbox(Path state, Properties cloud, Properties sandbox) throws IOException {
+        this.state = state;
         this.cloud = cloud;
         this.sandbox = sandbox;
         this.kubernetes = new KubernetesClientBuilder()
@@ -63,7 +65,7 @@ public final class Sandbox implements AutoCloseable {
             throw new IllegalStateException("No sandbox runs with its state in " + state + ": start it with e2e/bin/run "
                     + "(FIVENINES_STATE_DIR names another state folder) and wait until it prints its next steps");
         }
-        return new Sandbox(load(cloudFile), load(sandboxFile));
+        return new Sandbox(state, load(cloudFile), load(sandboxFile));
     }
 
     private static Properties load(Path file) throws IOException {
@@ -104,6 +106,42 @@ public final class Sandbox implements AutoCloseable {
 
     public String secret() {
         return required(sandbox, "secret");
+    }
+
+    /** A client of the tenant kept in storage (its grants read DynamoDB), and its secret. */
+    public String client() {
+        return required(sandbox, "client");
+    }
+
+    public String clientSecret() {
+        return required(sandbox, "clientSecret");
+    }
+
+    /** The drill's bad runtime version (e2e/bin/build-drill-images): a share of its decisions answer 500. */
+    public String faultVersion() {
+        return required(sandbox, "faultVersion");
+    }
+
+    /** The reasons of the events about a blueprint. */
+    public List<String> blueprintEventReasons(String blueprint) {
+        return kubernetes.v1().events().inNamespace(namespace()).list().getItems().stream()
+                .filter(e -> "AuthBlueprint".equals(e.getInvolvedObject().getKind()) && blueprint.equals(e.getInvolvedObject().getName()))
+                .map(io.fabric8.kubernetes.api.model.Event::getReason).toList();
+    }
+
+    /** The platform API's credential (the Secret auth-platform). */
+    public String platformCredential() {
+        return required(sandbox, "platform");
+    }
+
+    /** The sandbox's state folder: what a drill keeps between runs on the same sandbox. */
+    public Path state() {
+        return state;
+    }
+
+    /** A region's DynamoDB endpoint, as this machine reaches it. */
+    public URI dynamoDbEndpoint(String region) {
+        return URI.create(required(cloud, "dynamodb." + region));
     }
 
     public String zoneId() {

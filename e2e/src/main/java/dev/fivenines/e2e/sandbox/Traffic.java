@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Decision and token traffic, as a tenant's clients send it while a drill runs: about {@value #PER_SECOND} requests a
- * second from one thread (the sandbox shares two cores with what it drills), three decisions to one token grant. Each
+ * second from one thread (the sandbox shares two cores with what it drills), three decisions to one token grant. The
+ * grants are of a client kept in storage, so each reads DynamoDB; the decisions carry the bootstrap admin's token. Each
  * request goes to the deployment {@code route} names at that moment (a fixed one, or the one Route 53 answers with).
  * It counts what was answered, what failed and when, and which deployment answered.
  */
@@ -69,9 +70,9 @@ public final class Traffic implements AutoCloseable {
                     answered.incrementAndGet();
                     byDeployment.computeIfAbsent(deployment, d -> new AtomicLong()).incrementAndGet();
                     latenciesMicros.add((System.nanoTime() - start) / 1000);
-                    if (grant) {
+                    if (grant && token == null) {
                         token = answer.body().replaceAll(".*\"access_token\":\"([^\"]*)\".*", "$1");
-                    } else if (!answer.body().contains("\"allowed\":true")) {
+                    } else if (!grant && !answer.body().contains("\"allowed\":true")) {
                         denied.incrementAndGet();
                     }
                 } else {
@@ -96,7 +97,9 @@ public final class Traffic implements AutoCloseable {
     }
 
     private HttpResponse<String> grant(String deployment) throws Exception {
-        String form = "grant_type=client_credentials&client_id=admin&client_secret=" + URLEncoder.encode(sandbox.secret(), StandardCharsets.UTF_8);
+        boolean admin = token == null;
+        String form = "grant_type=client_credentials&client_id=" + (admin ? "admin" : sandbox.client()) + "&client_secret="
+                + URLEncoder.encode(admin ? sandbox.secret() : sandbox.clientSecret(), StandardCharsets.UTF_8);
         return sandbox.http().send(HttpRequest.newBuilder(URI.create("http://" + sandbox.door(deployment) + "/tenants/" + sandbox.tenant()
                 + "/oauth2/token")).timeout(Duration.ofSeconds(3)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
