@@ -19,7 +19,7 @@ public final class ApiServerWrites {
     private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION");
     private static final Set<String> OPERATOR_RESOURCES = Set.of("authblueprints", "authdeployments", "serviceaccounts", "configmaps",
-            "deployments", "services", "poddisruptionbudgets", "events");
+            "deployments", "services", "poddisruptionbudgets", "cronjobs", "events");
 
     private ApiServerWrites() {
     }

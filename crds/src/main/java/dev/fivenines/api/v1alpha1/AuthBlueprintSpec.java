@@ -38,6 +38,10 @@ public class AuthBlueprintSpec {
     @Default("{}")
     private RolloutSpec rollout = new RolloutSpec();
 
+    @JsonPropertyDescription("Where the scheduled consistency validation runs: a CronJob per region's tables (the default), or in "
+            + "every runtime replica.")
+    private ConsistencySpec consistency;
+
     public RuntimeSpec getRuntime() {
         return runtime;
     }
@@ -94,6 +98,14 @@ public class AuthBlueprintSpec {
         this.rollout = rollout;
     }
 
+    public ConsistencySpec getConsistency() {
+        return consistency;
+    }
+
+    public void setConsistency(ConsistencySpec consistency) {
+        this.consistency = consistency;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -103,11 +115,11 @@ public class AuthBlueprintSpec {
             return false;
         }
         return Objects.equals(runtime, other.runtime) && Objects.equals(tokens, other.tokens) && Objects.equals(storage, other.storage) && Objects.equals(limits, other.limits) && Objects.equals(healthCheck, other.healthCheck) && Objects.equals(reliability, other.reliability)
-                && Objects.equals(rollout, other.rollout);
+                && Objects.equals(rollout, other.rollout) && Objects.equals(consistency, other.consistency);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(runtime, tokens, storage, limits, healthCheck, reliability, rollout);
+        return Objects.hash(runtime, tokens, storage, limits, healthCheck, reliability, rollout, consistency);
     }
 }

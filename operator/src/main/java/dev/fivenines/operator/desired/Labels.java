@@ -12,6 +12,7 @@ public final class Labels {
     public static final String REVISION = "fivenines.dev/revision";
     public static final String VARIANT = "fivenines.dev/variant";
     public static final String REGION = "fivenines.dev/region";
+    public static final String COMPONENT = "app.kubernetes.io/component";
 
     public static final String APP = "fivenines-auth";
     public static final String OPERATOR = "fivenines-operator";

@@ -46,6 +46,10 @@ public final class RuntimeConfig {
                     .collect(Collectors.joining(",")));
         }
         env.put("FIVENINES_HEALTH_PATH", bp.getHealthCheck().getPath());
+        if (dev.fivenines.api.v1alpha1.ConsistencySpec.asCronJob(bp.getConsistency())) {
+            // the region's CronJob checks the tables (Workload.consistencyCronJob); the replicas do not each do it again
+            env.put("FIVENINES_CONSISTENCY_INTERVAL", "off");
+        }
         String endpoints = storageChain(deployment).stream().filter(environment.storageEndpoints()::containsKey)
                 .map(region -> region + "=" + environment.storageEndpoints().get(region)).collect(Collectors.joining(","));
         if (!endpoints.isEmpty()) {

@@ -51,6 +51,8 @@ public final class Workload {
     public static final String BOOTSTRAP_SECRETS_DIR = "/var/run/fivenines/bootstrap";
     /** Where the platform admin credential is mounted (FIVENINES_PLATFORM_CREDENTIAL_FILE is its file {@code credential}). */
     public static final String PLATFORM_CREDENTIAL_DIR = "/var/run/fivenines/platform";
+    /** The class path of the runtime image's Quarkus fast-jar (in /app), for commands other than the service. */
+    public static final String CONSISTENCY_CLASSPATH = "/app/lib/main/*:/app/lib/boot/*:/app/app/*";
 
     private final AuthBlueprint blueprint;
     private final String revision;
@@ -207,6 +209,44 @@ public final class Workload {
         environment.awsCredentialsSecret().ifPresent(secret -> sources.add(
                 new EnvFromSourceBuilder().withNewSecretRef().withName(secret).withOptional(false).endSecretRef().build()));
         return sources;
+    }
+
+    /** The consistency CronJob's name: one per blueprint and region, whichever deployment of the region holds it. */
+    public static String consistencyCronJobName(String blueprint, String region) {
+        return blueprint + "-consistency-" + region;
+    }
+
+    /**
+     * The region's consistency validation as a CronJob: the runtime's consistency command in its image, with this
+     * deployment's settings (its ConfigMap names the region, the table prefix and any endpoint override), its service
+     * account and the same restricted security context. Discrepancies (exit 1) fail the Job without a retry: they are a
+     * finding to alert on, not a transient error.
+     */
+    public io.fabric8.kubernetes.api.model.batch.v1.CronJob consistencyCronJob() {
+        var runtime = blueprint.getSpec().getRuntime();
+        ObjectMeta meta = metadata(consistencyCronJobName(blueprint.getMetadata().getName(), deployment.getSpec().getRegion()));
+        meta.getLabels().remove(Labels.INSTANCE);
+        meta.getLabels().put(Labels.COMPONENT, "consistency-check");
+        return new io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder().withMetadata(meta)
+                .withNewSpec().withSchedule(dev.fivenines.api.v1alpha1.ConsistencySpec.schedule(blueprint.getSpec().getConsistency()))
+                .withConcurrencyPolicy("Forbid").withSuccessfulJobsHistoryLimit(3).withFailedJobsHistoryLimit(3)
+                .withNewJobTemplate().withNewSpec().withBackoffLimit(2)
+                .withNewPodFailurePolicy().addNewRule().withAction("FailJob").withNewOnExitCodes().withOperator("In").withValues(1)
+                .endOnExitCodes().endRule().endPodFailurePolicy()
+                // not the runtime's labels: the rollout gate and the deep-health reading select runtime pods by those
+                .withNewTemplate().withNewMetadata().withLabels(Map.of(Labels.COMPONENT, "consistency-check",
+                        Labels.PART_OF, "fivenines", Labels.REGION, deployment.getSpec().getRegion())).endMetadata()
+                .withNewSpec().withRestartPolicy("Never").withServiceAccountName(name())
+                .withImagePullSecrets(imagePullSecrets(runtime))
+                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(RUNTIME_USER).withRunAsGroup(RUNTIME_USER)
+                .withFsGroup(RUNTIME_USER).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withVolumes(volumes(null, null))
+                .addNewContainer().withName("check").withImage(runtime.getImage() + ":" + runtime.getVersion())
+                .withCommand("java", "-cp", CONSISTENCY_CLASSPATH, "dev.fivenines.auth.consistency.ConsistencyCheckMain")
+                .withEnvFrom(envFrom()).withVolumeMounts(volumeMounts(false, false))
+                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
+                .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .endContainer().endSpec().endTemplate().endSpec().endJobTemplate().endSpec().build();
     }
 
     public Service service() {

@@ -148,6 +148,7 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
 
         Workload workload = new Workload(atRevision, revision, deployment, config.runtime().environment(config.runtimePort()));
         ManagedObjects.Applied applied = ManagedObjects.apply(workload.objects(), context, last.unchanged(revision, generation), metrics);
+        ConsistencyCronJobs.ensure(atRevision, deployment, workload, context, metrics);
         List<CloudOutcome> cloudOutcomes = List.of();
         Optional<FailoverView> view = Optional.empty();
         Evacuation evacuation = new Evacuation(false, Optional.empty());

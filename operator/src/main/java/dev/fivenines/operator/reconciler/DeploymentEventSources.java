@@ -23,7 +23,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 
 /**
  * What wakes the AuthDeployment reconciler: its blueprint (a change reaches every deployment that names
- * it) and the objects it manages (a hand edit or deletion is seen at once).
+ * it) and the objects it manages, its region's consistency CronJob included (a hand edit or deletion is seen at once).
  */
 final class DeploymentEventSources {
 
@@ -56,6 +56,8 @@ final class DeploymentEventSources {
         for (Class<? extends HasMetadata> kind : MANAGED_KINDS) {
             sources.add(managed(kind, context));
         }
+        // the region's consistency CronJob wakes its holder (a hand deletion is put back at once)
+        sources.add(managed(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, context));
         return sources;
     }
 

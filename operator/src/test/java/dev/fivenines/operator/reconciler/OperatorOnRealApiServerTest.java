@@ -25,6 +25,7 @@ import dev.fivenines.testing.KubeletStandIn;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -152,6 +153,56 @@ class OperatorOnRealApiServerTest {
 
         client.resource(Fixtures.blueprint(ns, "nowhere", "1.4.2")).create();
         awaitDeployment(ns, "auth-primary", OperatorOnRealApiServerTest::ready);
+    }
+
+    @Test
+    void oneCronJobChecksTheRegionsTablesAndTheReplicasDoNot() {
+        String ns = namespace("consistency");
+        client.resource(Fixtures.blueprint(ns, "auth", "1.4.2")).create();
+        client.resource(Fixtures.deployment(ns, "auth-acme", "auth", Variant.Dedicated, "us-east-1")).create();
+        AuthDeployment primary = client.resource(Fixtures.deployment(ns, "auth-primary", "auth", Variant.Primary, "us-east-1")).create();
+        client.resource(Fixtures.deployment(ns, "auth-backup", "auth", Variant.Backup, "us-west-2")).create();
+        awaitDeployment(ns, "auth-primary", OperatorOnRealApiServerTest::ready);
+        awaitDeployment(ns, "auth-acme", OperatorOnRealApiServerTest::ready);
+
+        var cronJobs = client.batch().v1().cronjobs().inNamespace(ns);
+        CronJob job = await().atMost(CONVERGE).until(() -> cronJobs.withName("auth-consistency-us-east-1").get(), j -> j != null);
+        assertThat(cronJobs.list().getItems()).as("one per region's tables; us-west-2's is its own operator's").hasSize(1);
+        assertThat(job.getMetadata().getOwnerReferences()).as("held by the region's Primary, before its Dedicated").singleElement()
+                .satisfies(o -> assertThat(o.getUid()).isEqualTo(primary.getMetadata().getUid()));
+        assertThat(job.getSpec().getSchedule()).isEqualTo("17 * * * *");
+        assertThat(job.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
+        var jobSpec = job.getSpec().getJobTemplate().getSpec();
+        assertThat(jobSpec.getPodFailurePolicy().getRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.getAction()).isEqualTo("FailJob");
+            assertThat(rule.getOnExitCodes().getValues()).containsExactly(1);
+        });
+        var pod = jobSpec.getTemplate().getSpec();
+        assertThat(pod.getServiceAccountName()).isEqualTo("auth-primary");
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getImage()).isEqualTo("ghcr.io/fivenines/auth-runtime:1.4.2");
+            assertThat(c.getCommand()).contains("dev.fivenines.auth.consistency.ConsistencyCheckMain");
+            assertThat(c.getEnvFrom()).anySatisfy(e -> assertThat(e.getConfigMapRef().getName()).isEqualTo("auth-primary-config"));
+        });
+        assertThat(pod.getContainers().get(0).getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        for (String name : List.of("auth-primary", "auth-acme")) {
+            assertThat(client.configMaps().inNamespace(ns).withName(name + "-config").get().getData())
+                    .as("%s's replicas leave the check to the CronJob", name).containsEntry("FIVENINES_CONSISTENCY_INTERVAL", "off");
+        }
+
+        cronJobs.withName("auth-consistency-us-east-1").delete();
+        await().atMost(CONVERGE).until(() -> {
+            CronJob back = cronJobs.withName("auth-consistency-us-east-1").get();
+            return back != null && back.getMetadata().getDeletionTimestamp() == null
+                    && !back.getMetadata().getUid().equals(job.getMetadata().getUid());
+        });
+
+        client.resources(AuthBlueprint.class).inNamespace(ns).withName("auth")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"consistency\":{\"runAs\":\"InProcess\"}}}");
+        await().atMost(CONVERGE).until(() -> cronJobs.withName("auth-consistency-us-east-1").get() == null
+                && !client.configMaps().inNamespace(ns).withName("auth-primary-config").get().getData()
+                        .containsKey("FIVENINES_CONSISTENCY_INTERVAL"));
     }
 
     @Test
