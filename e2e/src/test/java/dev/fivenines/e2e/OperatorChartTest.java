@@ -151,6 +151,7 @@ class OperatorChartTest {
         assertThat(allowed(client, "apps", "deployments", "", "create", "team-a")).isTrue();
         assertThat(allowed(client, "", "services", "", "delete", "team-a")).isTrue();
         assertThat(allowed(client, "policy", "poddisruptionbudgets", "", "patch", "team-a")).isTrue();
+        assertThat(allowed(client, "batch", "cronjobs", "", "patch", "team-a")).as("the consistency CronJobs").isTrue();
         assertThat(allowed(client, "", "events", "", "create", "team-a")).isTrue();
         assertThat(allowed(client, "coordination.k8s.io", "leases", "", "update", NAMESPACE)).isTrue();
         assertThat(allowed(client, "coordination.k8s.io", "leases", "", "patch", NAMESPACE)).as("renew the Lease").isTrue();

@@ -55,6 +55,7 @@ class RunCommandTest {
                 .containsPattern("auth-euw1-edge +\\S+ +eu-west-1 +Edge +True +True +0\\.1\\.0")
                 .containsPattern("auth-use1-acme +\\S+ +us-east-1 +Dedicated +(True|False) +True +True +0\\.1\\.0")
                 .containsPattern("auth-use1-primary-\\S+ +1/1 +Running")
+                .containsPattern("auth-consistency-us-east-1 +17 \\* \\* \\* \\*").containsPattern("auth-consistency-eu-west-1 +17 ")
                 .contains("auth-use1-primary deep health: 200").contains("auth-euw1-edge deep health: 200")
                 .containsPattern("decision from auth-euw1-edge: \\{.*\"allowed\":true")
                 .containsPattern("decision from auth-usw2-backup: \\{.*\"allowed\":true")

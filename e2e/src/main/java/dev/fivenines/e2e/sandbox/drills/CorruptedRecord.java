@@ -9,11 +9,8 @@ import java.util.Optional;
 import dev.fivenines.e2e.sandbox.Drill;
 import dev.fivenines.e2e.sandbox.Sandbox;
 import dev.fivenines.testing.aws.LocalCloud;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
-import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,15 +20,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * An access record is widened behind the service's back, straight in the table: the consistency check (the command
- * the documented CronJob runs, here a one-off Job in the runtime's image with the primary's settings) finds it against
- * the audit trail; put back, the check finds the tables consistent again.
+ * An access record is widened behind the service's back, straight in the table: the region's consistency CronJob, run
+ * at once as a Job, finds it against the audit trail; put back, the check finds the tables consistent again.
  */
 public final class CorruptedRecord implements Drill {
 
     static final String DEPLOYMENT = PrimaryRegionDown.PRIMARY;
     static final String RECORD = "alice-docs";
-    static final String CLASSPATH = "/app/lib/main/*:/app/lib/boot/*:/app/app/*";
+    static final String CRON_JOB = "auth-consistency-us-east-1";
 
     @Override
     public String name() {
@@ -40,8 +36,9 @@ public final class CorruptedRecord implements Drill {
 
     @Override
     public String breaks() {
-        return "widens access record " + RECORD + " to every resource by writing the table directly in us-east-1: the consistency check "
-                + "(a Job in the runtime's image) reports the record against its audit trail; put back, it reports the tables consistent";
+        return "widens access record " + RECORD + " to every resource by writing the table directly in us-east-1: the region's "
+                + "consistency CronJob (" + CRON_JOB + ", run now as a Job) reports it against the audit trail; put back, it reports "
+                + "the tables consistent";
     }
 
     @Override
@@ -95,23 +92,22 @@ public final class CorruptedRecord implements Drill {
         }
     }
 
-    /** Runs the consistency check as a Job with the primary's image, settings, identity and security context. */
+    /**
+     * Runs the region's consistency CronJob now, as {@code kubectl create job --from=cronjob/auth-consistency-us-east-1}
+     * does: a Job from its template (the operator's CronJob: the runtime's image, the holder deployment's settings, service
+     * account and security context).
+     */
     private static Check check(Sandbox sandbox, String label) throws InterruptedException {
-        var deployments = sandbox.kubernetes().apps().deployments().inNamespace(sandbox.namespace());
-        PodSpec pod = deployments.withName(DEPLOYMENT).get().getSpec().getTemplate().getSpec();
-        Container runtime = pod.getContainers().get(0);
+        var cronJob = sandbox.kubernetes().batch().v1().cronjobs().inNamespace(sandbox.namespace()).withName(CRON_JOB).get();
+        if (cronJob == null) {
+            throw new IllegalStateException("No CronJob " + CRON_JOB + ": the operator creates one per region's tables "
+                    + "(spec.consistency.runAs: CronJob, the default)");
+        }
         String name = "drill-consistency-" + label + "-" + Long.toString(System.currentTimeMillis() % 100000);
         Job job = new JobBuilder().withNewMetadata().withName(name).withNamespace(sandbox.namespace())
-                .addToLabels("app.kubernetes.io/part-of", "fivenines-drill").endMetadata()
-                .withNewSpec().withBackoffLimit(0).withTtlSecondsAfterFinished(600)
-                .withNewTemplate().withNewSpec().withRestartPolicy("Never").withServiceAccountName(pod.getServiceAccountName())
-                .withSecurityContext(pod.getSecurityContext()).withImagePullSecrets(pod.getImagePullSecrets())
-                .addNewContainer().withName("check").withImage(runtime.getImage()).withSecurityContext(runtime.getSecurityContext())
-                .withEnv(runtime.getEnv()).withEnvFrom(runtime.getEnvFrom() == null || runtime.getEnvFrom().isEmpty()
-                        ? List.of(new EnvFromSourceBuilder().withNewConfigMapRef().withName(DEPLOYMENT + "-config").endConfigMapRef().build())
-                        : runtime.getEnvFrom())
-                .withCommand("java", "-cp", CLASSPATH, "dev.fivenines.auth.consistency.ConsistencyCheckMain", "--tenant", sandbox.tenant())
-                .endContainer().endSpec().endTemplate().endSpec().build();
+                .addToLabels("app.kubernetes.io/part-of", "fivenines-drill").addToAnnotations("cronjob.kubernetes.io/instantiate", "manual")
+                .endMetadata().withSpec(cronJob.getSpec().getJobTemplate().getSpec()).editSpec().withTtlSecondsAfterFinished(600)
+                .withBackoffLimit(0).endSpec().build();
         sandbox.kubernetes().batch().v1().jobs().resource(job).create();
         Optional<Instant> done = Drill.until(Duration.ofMinutes(3), () -> terminated(sandbox, name).isPresent());
         if (done.isEmpty()) {
