@@ -173,6 +173,8 @@ class OperatorChartTest {
                 .as("inside an object whose keys are fixed").hasMessageContaining("pollIntervall");
         assertThatThrownBy(() -> render("fivenines", NAMESPACE).set("logLevel", "VERBOSE").call())
                 .as("a level Quarkus does not have").hasMessageContaining("logLevel");
+        assertThatThrownBy(() -> render("fivenines", NAMESPACE).set("logFormat", "xml").call())
+                .as("a log format the operator does not write").hasMessageContaining("logFormat");
         assertThatThrownBy(() -> render("fivenines", NAMESPACE).set("region", "us-east1").call())
                 .as("a region the CRDs would refuse too").hasMessageContaining("region");
         assertThat(render("fivenines", NAMESPACE).set("podAnnotations.example\\.com/team", "platform")
@@ -348,7 +350,7 @@ class OperatorChartTest {
                 .set("topologySpreadConstraints[0].maxSkew", "1")
                 .set("topologySpreadConstraints[0].topologyKey", "topology.kubernetes.io/zone")
                 .set("topologySpreadConstraints[0].whenUnsatisfiable", "ScheduleAnyway")
-                .set("logLevel", "WARN").set("operatorLogLevel", "DEBUG")
+                .set("logLevel", "WARN").set("operatorLogLevel", "DEBUG").set("logFormat", "json")
                 .set("extraEnv[0].name", "QUARKUS_LOG_CATEGORY__IO_JAVAOPERATORSDK__LEVEL").set("extraEnv[0].value", "DEBUG")
                 .call());
         client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).serverSideApply();
@@ -367,7 +369,7 @@ class OperatorChartTest {
         assertThat(pod.getSpec().getContainers().get(0).getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(pod.getSpec().getContainers().get(0).getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
                 .contains("QUARKUS_LOG_LEVEL=WARN", "QUARKUS_LOG_CATEGORY__DEV_FIVENINES__LEVEL=DEBUG",
-                        "QUARKUS_LOG_CATEGORY__IO_JAVAOPERATORSDK__LEVEL=DEBUG");
+                        "QUARKUS_LOG_CATEGORY__IO_JAVAOPERATORSDK__LEVEL=DEBUG", "QUARKUS_LOG_CONSOLE_JSON_ENABLED=true");
     }
 
     @Test

@@ -57,6 +57,19 @@ public class RuntimeSpec {
     @Default("true")
     private Boolean zoneSpread = true;
 
+    // no API-server default: it would change every existing blueprint's revision
+    @JsonPropertyDescription("How the runtime writes its console log: Text (one line a record, when absent) or Json (one JSON "
+            + "object a line with timestamp, level, loggerName and message, for a log pipeline that parses fields).")
+    private LogFormat logFormat;
+
+    public LogFormat getLogFormat() {
+        return logFormat;
+    }
+
+    public void setLogFormat(LogFormat logFormat) {
+        this.logFormat = logFormat;
+    }
+
     public Map<String, String> getPodAnnotations() {
         return podAnnotations;
     }
@@ -149,12 +162,12 @@ public class RuntimeSpec {
                 && Objects.equals(serviceAccount, other.serviceAccount) && Objects.equals(bootstrapSecretRef, other.bootstrapSecretRef)
                 && Objects.equals(platformCredentialSecretRef, other.platformCredentialSecretRef)
                 && Objects.equals(podAnnotations, other.podAnnotations) && Objects.equals(imagePullSecrets, other.imagePullSecrets)
-                && Objects.equals(zoneSpread, other.zoneSpread);
+                && Objects.equals(zoneSpread, other.zoneSpread) && logFormat == other.logFormat;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(image, version, replicas, resources, serviceAccount, bootstrapSecretRef, platformCredentialSecretRef,
-                podAnnotations, imagePullSecrets, zoneSpread);
+                podAnnotations, imagePullSecrets, zoneSpread, logFormat);
     }
 }

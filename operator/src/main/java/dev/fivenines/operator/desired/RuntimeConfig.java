@@ -46,6 +46,9 @@ public final class RuntimeConfig {
                     .collect(Collectors.joining(",")));
         }
         env.put("FIVENINES_HEALTH_PATH", bp.getHealthCheck().getPath());
+        if (bp.getRuntime().getLogFormat() == dev.fivenines.api.v1alpha1.LogFormat.Json) {
+            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        }
         if (dev.fivenines.api.v1alpha1.ConsistencySpec.asCronJob(bp.getConsistency())) {
             // the region's CronJob checks the tables (Workload.consistencyCronJob); the replicas do not each do it again
             env.put("FIVENINES_CONSISTENCY_INTERVAL", "off");

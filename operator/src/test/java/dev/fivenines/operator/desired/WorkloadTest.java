@@ -135,6 +135,17 @@ class WorkloadTest {
     }
 
     @Test
+    void jsonLogsAreAskedOfTheRuntimeOnlyWhenTheBlueprintSaysSo() {
+        AuthDeployment primary = Fixtures.deployment("payments", "auth-primary", "auth", Variant.Primary, "us-east-1");
+        AuthBlueprint blueprint = Fixtures.blueprint("payments", "auth", "1.4.2");
+        assertThat(new Workload(blueprint, REVISION, primary, RuntimeEnvironment.onAws(8080)).configMap().getData())
+                .doesNotContainKey("QUARKUS_LOG_CONSOLE_JSON_ENABLED");
+        blueprint.getSpec().getRuntime().setLogFormat(dev.fivenines.api.v1alpha1.LogFormat.Json);
+        assertThat(new Workload(blueprint, REVISION, primary, RuntimeEnvironment.onAws(8080)).configMap().getData())
+                .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+    }
+
+    @Test
     void aRealInstallsPodSettingsComeFromTheBlueprint() {
         AuthBlueprint blueprint = Fixtures.blueprint("payments", "auth", "1.4.2");
         blueprint.getSpec().getRuntime().setPodAnnotations(Map.of("ad.datadoghq.com/auth.logs", "[{}]",
