@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.Release;
@@ -25,6 +28,7 @@ import dev.fivenines.testing.Crds;
 import dev.fivenines.testing.LocalControlPlane;
 import dev.fivenines.testing.ProjectRoot;
 import dev.fivenines.testing.WithControlPlane;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -335,6 +339,29 @@ class OperatorChartTest {
                 .as("reconcile failures and drift corrections are watched")
                 .anySatisfy(series -> assertThat(series).contains("fivenines_reconcile_failures_total"))
                 .anySatisfy(series -> assertThat(series).contains("fivenines_drift_corrections_total"));
+    }
+
+    @Test
+    void theRuntimesAlertsAndDashboardAreRenderedBehindTheirSwitches() throws IOException {
+        RenderedChart off = RenderedChart.of(render("fivenines", NAMESPACE).call());
+        assertThat(off.find("PrometheusRule", "fivenines-operator-runtime")).as("off by default").isEmpty();
+        assertThat(off.find("ConfigMap", "fivenines-operator-dashboard")).as("off by default").isEmpty();
+
+        RenderedChart on = RenderedChart.of(render("fivenines", NAMESPACE).set("metrics.runtimeRules.enabled", "true")
+                .set("metrics.runtimeRules.labels.release", "kube-prometheus-stack").set("metrics.grafanaDashboard.enabled", "true").call());
+        GenericKubernetesResource rule = on.generic("PrometheusRule", "fivenines-operator-runtime");
+        assertThat(rule.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
+        List<Map<String, Object>> alerts = rule.get("spec", "groups", 0, "rules");
+        assertThat(alerts).extracting(alert -> (String) alert.get("alert")).contains("FiveninesAnswersFailing",
+                "FiveninesAuthorizationRatioDropped", "FiveninesStorageBreakerOpen", "FiveninesStorageServedByOtherRegions",
+                "FiveninesConsistencyDiscrepancies", "FiveninesConsistencyJobFailed");
+        assertThat(alerts).allSatisfy(alert -> assertThat((Map<String, String>) alert.get("annotations")).as("Prometheus's own templating "
+                + "survives Helm").hasEntrySatisfying("summary", summary -> assertThat(summary).doesNotContain("<no value>")));
+        ConfigMap dashboard = on.get(ConfigMap.class, "fivenines-operator-dashboard");
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        JsonNode json = new ObjectMapper().readTree(dashboard.getData().get("fivenines-runtime.json"));
+        assertThat(json.path("uid").asText()).isEqualTo("fivenines-runtime");
+        assertThat(json.path("panels")).hasSizeGreaterThanOrEqualTo(8);
     }
 
     @Test
