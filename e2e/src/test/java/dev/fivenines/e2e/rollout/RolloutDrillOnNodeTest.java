@@ -30,6 +30,7 @@ import com.marcnuri.helm.Helm;
 import dev.fivenines.e2e.cluster.E2eCluster;
 import dev.fivenines.e2e.cluster.Images;
 import dev.fivenines.e2e.cluster.WithCluster;
+import dev.fivenines.e2e.sandbox.RuntimeVersions;
 import dev.fivenines.tables.AuthTables;
 import dev.fivenines.testing.ProjectRoot;
 import dev.fivenines.testing.aws.LocalCloud;
@@ -37,7 +38,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -289,22 +289,11 @@ class RolloutDrillOnNodeTest {
 
     /** Whether the deployment reports the version applied and its workload ready. */
     private static boolean runs(KubernetesClient client, String name, String version) {
-        JsonNode status = deployment(client, name).path("status");
-        if (!version.equals(status.path("runtimeVersion").asText())) {
-            return false;
-        }
-        for (JsonNode condition : status.path("conditions")) {
-            if ("WorkloadReady".equals(condition.path("type").asText())) {
-                return "True".equals(condition.path("status").asText());
-            }
-        }
-        return false;
+        return RuntimeVersions.runs(deployment(client, name), version);
     }
 
-    /** Every image any ReplicaSet of the deployment ever had (the Deployment keeps its old ReplicaSets). */
     private static List<String> images(KubernetesClient client, String name) {
-        return client.apps().replicaSets().inNamespace(APPS).withLabel("app.kubernetes.io/instance", name).list().getItems().stream()
-                .map(ReplicaSet::getSpec).map(spec -> spec.getTemplate().getSpec().getContainers().get(0).getImage()).toList();
+        return RuntimeVersions.imagesEverRun(client, APPS, name);
     }
 
     private static List<String> eventReasons(KubernetesClient client) {

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
+import dev.fivenines.api.v1alpha1.ConsistencySpec;
+import dev.fivenines.api.v1alpha1.LogFormat;
 import dev.fivenines.operator.revision.Revision;
 
 /**
@@ -46,10 +48,10 @@ public final class RuntimeConfig {
                     .collect(Collectors.joining(",")));
         }
         env.put("FIVENINES_HEALTH_PATH", bp.getHealthCheck().getPath());
-        if (bp.getRuntime().getLogFormat() == dev.fivenines.api.v1alpha1.LogFormat.Json) {
+        if (bp.getRuntime().getLogFormat() == LogFormat.Json) {
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         }
-        if (dev.fivenines.api.v1alpha1.ConsistencySpec.asCronJob(bp.getConsistency())) {
+        if (ConsistencySpec.asCronJob(bp.getConsistency())) {
             // the region's CronJob checks the tables (Workload.consistencyCronJob); the replicas do not each do it again
             env.put("FIVENINES_CONSISTENCY_INTERVAL", "off");
         }

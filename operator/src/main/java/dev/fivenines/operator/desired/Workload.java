@@ -7,8 +7,15 @@ import java.util.Map;
 
 import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
+import dev.fivenines.api.v1alpha1.ConsistencySpec;
 import dev.fivenines.api.v1alpha1.RuntimeSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -125,8 +132,7 @@ public final class Workload {
                 .withNodeSelector(nodeSelector)
                 .withTolerations(tolerations)
                 // the restricted Pod Security Standard
-                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(RUNTIME_USER).withRunAsGroup(RUNTIME_USER)
-                .withFsGroup(RUNTIME_USER).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withSecurityContext(podSecurityContext())
                 .withVolumes(volumes(bootstrap == null ? null : bootstrap.getName(), platform == null ? null : platform.getName()))
                 .withContainers(new ContainerBuilder()
                         .withName(CONTAINER)
@@ -139,13 +145,23 @@ public final class Workload {
                         .withNewLivenessProbe().withNewHttpGet().withPath("/q/health/live").withPort(new IntOrString("http"))
                         .endHttpGet().withPeriodSeconds(10).withFailureThreshold(3).endLivenessProbe()
                         .withResources(resources)
-                        .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
-                        .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                        .withSecurityContext(containerSecurityContext())
                         .build())
                 .endSpec()
                 .endTemplate()
                 .endSpec()
                 .build();
+    }
+
+    /** The restricted Pod Security Standard, for the runtime's pods and the consistency check's alike. */
+    private static PodSecurityContext podSecurityContext() {
+        return new PodSecurityContextBuilder().withRunAsNonRoot(true).withRunAsUser(RUNTIME_USER).withRunAsGroup(RUNTIME_USER)
+                .withFsGroup(RUNTIME_USER).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().build();
+    }
+
+    private static SecurityContext containerSecurityContext() {
+        return new SecurityContextBuilder().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
+                .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities().build();
     }
 
     /** The blueprint's pod annotations, and the configuration's hash (which no declared annotation can replace). */
@@ -222,13 +238,13 @@ public final class Workload {
      * account and the same restricted security context. Discrepancies (exit 1) fail the Job without a retry: they are a
      * finding to alert on, not a transient error.
      */
-    public io.fabric8.kubernetes.api.model.batch.v1.CronJob consistencyCronJob() {
+    public CronJob consistencyCronJob() {
         var runtime = blueprint.getSpec().getRuntime();
         ObjectMeta meta = metadata(consistencyCronJobName(blueprint.getMetadata().getName(), deployment.getSpec().getRegion()));
         meta.getLabels().remove(Labels.INSTANCE);
         meta.getLabels().put(Labels.COMPONENT, "consistency-check");
-        return new io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder().withMetadata(meta)
-                .withNewSpec().withSchedule(dev.fivenines.api.v1alpha1.ConsistencySpec.schedule(blueprint.getSpec().getConsistency()))
+        return new CronJobBuilder().withMetadata(meta)
+                .withNewSpec().withSchedule(ConsistencySpec.schedule(blueprint.getSpec().getConsistency()))
                 .withConcurrencyPolicy("Forbid").withSuccessfulJobsHistoryLimit(3).withFailedJobsHistoryLimit(3)
                 .withNewJobTemplate().withNewSpec().withBackoffLimit(2)
                 .withNewPodFailurePolicy().addNewRule().withAction("FailJob").withNewOnExitCodes().withOperator("In").withValues(1)
@@ -238,14 +254,12 @@ public final class Workload {
                         Labels.PART_OF, "fivenines", Labels.REGION, deployment.getSpec().getRegion())).endMetadata()
                 .withNewSpec().withRestartPolicy("Never").withServiceAccountName(name())
                 .withImagePullSecrets(imagePullSecrets(runtime))
-                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(RUNTIME_USER).withRunAsGroup(RUNTIME_USER)
-                .withFsGroup(RUNTIME_USER).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withSecurityContext(podSecurityContext())
                 .withVolumes(volumes(null, null))
                 .addNewContainer().withName("check").withImage(runtime.getImage() + ":" + runtime.getVersion())
                 .withCommand("java", "-cp", CONSISTENCY_CLASSPATH, "dev.fivenines.auth.consistency.ConsistencyCheckMain")
                 .withEnvFrom(envFrom()).withVolumeMounts(volumeMounts(false, false))
-                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
-                .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .withSecurityContext(containerSecurityContext())
                 .endContainer().endSpec().endTemplate().endSpec().endJobTemplate().endSpec().build();
     }
 

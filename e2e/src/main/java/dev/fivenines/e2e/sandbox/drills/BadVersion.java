@@ -8,9 +8,9 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.fivenines.e2e.sandbox.Drill;
+import dev.fivenines.e2e.sandbox.RuntimeVersions;
 import dev.fivenines.e2e.sandbox.Sandbox;
 import dev.fivenines.e2e.sandbox.Traffic;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 
 /**
  * A rollout of a bad runtime version (half its decisions fail): the gate halts it in the first bucket on the
@@ -96,23 +96,11 @@ public final class BadVersion implements Drill {
                         "{\"spec\":{\"runtime\":{\"version\":\"" + version + "\"}}}");
     }
 
-    /** Whether the deployment reports the version applied and its workload ready. */
     private static boolean runs(Sandbox sandbox, String name, String version) {
-        JsonNode status = sandbox.deployment(name).path("status");
-        if (!version.equals(status.path("runtimeVersion").asText())) {
-            return false;
-        }
-        for (JsonNode condition : status.path("conditions")) {
-            if ("WorkloadReady".equals(condition.path("type").asText())) {
-                return "True".equals(condition.path("status").asText());
-            }
-        }
-        return false;
+        return RuntimeVersions.runs(sandbox.deployment(name), version);
     }
 
-    /** Every image any ReplicaSet of the deployment ever had. */
     private static List<String> images(Sandbox sandbox, String name) {
-        return sandbox.kubernetes().apps().replicaSets().inNamespace(sandbox.namespace()).withLabel("app.kubernetes.io/instance", name).list()
-                .getItems().stream().map(ReplicaSet::getSpec).map(spec -> spec.getTemplate().getSpec().getContainers().get(0).getImage()).toList();
+        return RuntimeVersions.imagesEverRun(sandbox.kubernetes(), sandbox.namespace(), name);
     }
 }
