@@ -302,10 +302,35 @@ class ApiServerValidationTest {
     }
 
     @Test
-    void dnsWithoutTargetIsRejectedByTheApiServer(KubernetesClient client) {
-        assertThat(creationRefusal(client, deployment("half-dns", "us-east-1",
-                "variant: Primary\ndns: {zoneId: Z0FIVENINES, recordName: auth.example.com}")))
-                .containsExactly("spec.dns.target: Required value", RULES_NOT_CHECKED);
+    void dnsWithoutTargetIsAcceptedForTheLoadBalancerToFillInButATtlOfZeroIsNot(KubernetesClient client) {
+        // whether a target is needed depends on the blueprint's spec.exposure: the operator reports it (DnsRecordReady)
+        AuthDeployment created = client.resource(typed(client, deployment("lb-dns", "us-east-1",
+                "variant: Primary\ndns: {zoneId: Z0FIVENINES, recordName: auth.example.com}"))).create();
+        assertThat(created.getSpec().getDns().getTarget()).isNull();
+        assertThat(created.getSpec().getDns().getTtlSeconds()).as("no API-server default").isNull();
+        client.resource(created).delete();
+        assertThat(creationRefusal(client, deployment("ttl-zero", "us-east-1",
+                "variant: Primary\ndns: {zoneId: Z0FIVENINES, recordName: auth.example.com, target: use1.lb.example.com, ttlSeconds: 0}")))
+                .containsExactly("spec.dns.ttlSeconds: Invalid value: 0: spec.dns.ttlSeconds in body should be greater than or equal to 1");
+    }
+
+    @Test
+    void exposureGetsItsDefaultsAndRefusesLoadBalancerSettingsWithoutALoadBalancer(KubernetesClient client) {
+        var created = client.resource(load(client, blueprint("exposed", "1.0.0", "exposure: {type: LoadBalancer, loadBalancer: {}}")))
+                .create();
+        AuthBlueprint read = client.resources(AuthBlueprint.class).inNamespace("default").withName("exposed").get();
+        assertThat(read.getSpec().getExposure().getLoadBalancer().getScheme()).isEqualTo("internet-facing");
+        client.resource(created).delete();
+        assertThat(creationRefusal(client, blueprint("half-exposed", "1.0.0", "exposure: {loadBalancer: {scheme: internal}}")))
+                .containsExactly("spec.exposure.loadBalancer: Invalid value: \"object\": "
+                        + "spec.exposure.loadBalancer applies only with spec.exposure.type LoadBalancer");
+        assertThat(creationRefusal(client, blueprint("bad-scheme", "1.0.0", "exposure: {type: LoadBalancer, loadBalancer: {scheme: public}}")))
+                .singleElement().asString().startsWith("spec.exposure.loadBalancer.scheme: Invalid value: \"public\"");
+        assertThat(creationRefusal(client, blueprint("bad-cert", "1.0.0",
+                "exposure: {type: LoadBalancer, loadBalancer: {certificateArn: my-cert}}")))
+                .singleElement().asString().startsWith("spec.exposure.loadBalancer.certificateArn: Invalid value: \"my-cert\"");
+        assertThat(creationRefusal(client, blueprint("bad-type", "1.0.0", "exposure: {type: NodePort}")))
+                .first().asString().startsWith("spec.exposure.type: Unsupported value: \"NodePort\"");
     }
 
     @Test

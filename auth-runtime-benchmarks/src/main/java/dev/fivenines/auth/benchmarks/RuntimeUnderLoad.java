@@ -32,11 +32,13 @@ final class RuntimeUnderLoad implements AutoCloseable {
     private final LocalCloud cloud;
     private final Process runtime;
     private final String base;
+    private final String management;
 
-    private RuntimeUnderLoad(LocalCloud cloud, Process runtime, String base) {
+    private RuntimeUnderLoad(LocalCloud cloud, Process runtime, String base, String management) {
         this.cloud = cloud;
         this.runtime = runtime;
         this.base = base;
+        this.management = management;
     }
 
     static RuntimeUnderLoad start(Map<String, String> environment) throws IOException, InterruptedException {
@@ -46,6 +48,7 @@ final class RuntimeUnderLoad implements AutoCloseable {
         }
         LocalCloud cloud = LocalCloud.builder().regions(List.of("us-east-1")).route53(false).start();
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new java.util.ArrayList<>();
         String cpus = System.getenv("FIVENINES_LOAD_RUNTIME_CPUS");
         if (cpus != null && !cpus.isBlank()) {
@@ -53,7 +56,8 @@ final class RuntimeUnderLoad implements AutoCloseable {
             command.addAll(List.of("taskset", "-c", cpus));
         }
         command.addAll(List.of("java", "-Xmx512m", "-Xlog:gc:file=load-test-gc.log", "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Path.of("load-test-runtime.log").toFile());
         Map<String, String> env = new HashMap<>(Map.of(
@@ -63,7 +67,8 @@ final class RuntimeUnderLoad implements AutoCloseable {
                 "AWS_SECRET_ACCESS_KEY", LocalCloud.SECRET_ACCESS_KEY));
         env.putAll(environment);
         builder.environment().putAll(env);
-        RuntimeUnderLoad started = new RuntimeUnderLoad(cloud, builder.start(), "http://127.0.0.1:" + port);
+        RuntimeUnderLoad started = new RuntimeUnderLoad(cloud, builder.start(), "http://127.0.0.1:" + port,
+                "http://127.0.0.1:" + managementPort);
         try {
             started.awaitUp();
         } catch (RuntimeException | InterruptedException e) {
@@ -122,7 +127,7 @@ final class RuntimeUnderLoad implements AutoCloseable {
     private void awaitUp() throws InterruptedException {
         for (int i = 0; i < 120; i++) {
             try {
-                if (HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {

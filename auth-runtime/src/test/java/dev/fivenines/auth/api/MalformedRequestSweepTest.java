@@ -1,5 +1,6 @@
 package dev.fivenines.auth.api;
 
+import dev.fivenines.auth.support.Management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -176,7 +177,7 @@ class MalformedRequestSweepTest {
     }
 
     private static double unexpectedFailures() {
-        return given().get("/q/metrics").asString().lines().filter(l -> l.startsWith("fivenines_http_unexpected_failures_total"))
+        return Management.given().get("/q/metrics").asString().lines().filter(l -> l.startsWith("fivenines_http_unexpected_failures_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
@@ -185,7 +186,7 @@ class MalformedRequestSweepTest {
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).extracting(Endpoint::path).contains("/tenants/{tenant}/oauth2/token", "/tenants/{tenant}/authorize",
                 "/tenants/{tenant}/jwks", "/tenants/{tenant}/admin/roles/{name}", "/platform/tenants", "/platform/tenants/{id}");
-        given().get("/q/metrics").then().statusCode(200);
+        Management.given().get("/q/metrics").then().statusCode(200);
         double before = unexpectedFailures();
         String admin = adminToken();
         List<String> failures = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.fivenines.auth.api;
 
+import dev.fivenines.auth.support.Management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -50,10 +51,10 @@ class RateLimitTest {
     void aFloodingClientIsBlockedWhileOtherTenantsGoOn() {
         String acme = token("acme", "acme-bootstrap-secret");
         String globex = token("globex", "globex-bootstrap-secret");
-        String metricsBefore = given().get("/q/metrics").asString();
+        String metricsBefore = Management.given().get("/q/metrics").asString();
         double blockedBefore = metric(metricsBefore, "fivenines_limits_blocked_total");
         double level10Before = metric(metricsBefore, "fivenines_limits_milestones_total{level=\"10\"}");
-        int blockedOutcomesBefore = given().get("/stats/authorization").then().extract().path("windows[0].outcomes.blocked");
+        int blockedOutcomesBefore = Management.given().get("/stats/authorization").then().extract().path("windows[0].outcomes.blocked");
         List<Integer> acmeStatuses = new java.util.ArrayList<>();
         List<Integer> globexStatuses = new java.util.ArrayList<>();
         long start = System.nanoTime();
@@ -74,15 +75,15 @@ class RateLimitTest {
         assertThat(count(acmeStatuses, 200) + count(acmeStatuses, 429)).isEqualTo(80);
         assertThat(globexStatuses).as("globex's limit is 1000 requests/s").containsOnly(200);
 
-        given().get("/q/metrics").then().statusCode(200)
+        Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("fivenines_limits_milestones_total{level=\"5\"}"))
                 .body(containsString("fivenines_limits_blocked_total"));
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = Management.given().get("/q/metrics").asString();
         assertThat(metric(metrics, "fivenines_limits_blocked_total") - blockedBefore).isEqualTo(count(acmeStatuses, 429));
         // acme's and globex's admin clients each cross 10 requests/s once per milestone window (the run may straddle one
         // window boundary); exactness per client and window is in RateLimiterTest
         assertThat(metric(metrics, "fivenines_limits_milestones_total{level=\"10\"}") - level10Before).isBetween(2.0, 4.0);
-        given().get("/stats/authorization").then()
+        Management.given().get("/stats/authorization").then()
                 .body("windows[0].outcomes.blocked", equalTo(blockedOutcomesBefore + count(acmeStatuses, 429)));
     }
 

@@ -1,5 +1,6 @@
 package dev.fivenines.auth.api;
 
+import dev.fivenines.auth.support.Management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -120,7 +121,19 @@ class RuntimeApiTest {
         given().auth().oauth2("abc.def.ghi").contentType("application/json").body(Map.of("permission", "documents:read", "resource", "/d"))
                 .post("/tenants/acme/authorize").then().statusCode(401).body("reason", containsString("not a signed JWT"));
         given().get("/tenants/Not_A_Tenant/jwks").then().statusCode(400).body("field", equalTo("tenant"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void probesMetricsAndStatsAnswerOnlyOnTheManagementPortWhileTheDeepHealthStaysOnTheServingPort() {
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/stats/authorization")) {
+            given().get(path).then().statusCode(404);
+            Management.given().get(path).then().statusCode(200);
+        }
+        Management.given().get("/stats/authorization").then().contentType("application/json").body("windows.window", hasItems("1m"));
+        // what Route 53 calls goes through the load balancer to the serving port
+        given().get("/q/health/deep").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/tenants/acme/jwks").then().statusCode(404);
     }
 
     @Test

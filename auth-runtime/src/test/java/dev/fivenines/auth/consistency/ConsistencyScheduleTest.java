@@ -1,5 +1,6 @@
 package dev.fivenines.auth.consistency;
 
+import dev.fivenines.auth.support.Management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,7 +84,7 @@ class ConsistencyScheduleTest {
 
             assertThat(discrepancies()).as("the role put without audit").isEqualTo(before + 1);
             assertThat(runs("discrepancies")).isEqualTo(discrepancyRuns + 1);
-            String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String scrape = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(scrape.lines()).anyMatch(line -> line.startsWith("fivenines_consistency_discrepancies ")
                     && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) == before + 1);
             assertThat(scrape).contains("fivenines_consistency_runs_total{outcome=\"discrepancies\"}");

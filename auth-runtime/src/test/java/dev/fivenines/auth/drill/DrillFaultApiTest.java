@@ -1,5 +1,6 @@
 package dev.fivenines.auth.drill;
 
+import dev.fivenines.auth.support.Management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,7 @@ class DrillFaultApiTest {
         String token = given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
                 .formParam("client_id", "admin").formParam("client_secret", "acme-bootstrap-secret").post("/tenants/acme/oauth2/token")
                 .then().statusCode(200).extract().path("access_token");
-        int failedBefore = given().get("/stats/authorization").then().extract().path("windows[0].outcomes.failed");
+        int failedBefore = Management.given().get("/stats/authorization").then().extract().path("windows[0].outcomes.failed");
         List<Integer> statuses = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -45,13 +46,13 @@ class DrillFaultApiTest {
                 errors.add(response.jsonPath().getString("error"));
             }
         }
-        int failedAfter = given().get("/stats/authorization").then().extract().path("windows[0].outcomes.failed");
+        int failedAfter = Management.given().get("/stats/authorization").then().extract().path("windows[0].outcomes.failed");
 
         assertThat(statuses).filteredOn(s -> s == 500).hasSize(10);
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(10);
         assertThat(errors).containsOnly("drill_fault");
         assertThat(failedAfter - failedBefore).isEqualTo(10);
-        assertThat(given().get("/q/metrics").asString())
+        assertThat(Management.given().get("/q/metrics").asString())
                 .containsPattern("fivenines_authorization_outcomes_total\\{kind=\"decision\",outcome=\"failed\",?\\} 10\\.0");
     }
 }

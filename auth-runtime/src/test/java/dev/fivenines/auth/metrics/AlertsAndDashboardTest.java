@@ -1,5 +1,6 @@
 package dev.fivenines.auth.metrics;
 
+import dev.fivenines.auth.support.Management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -110,7 +111,7 @@ class AlertsAndDashboardTest {
         given().auth().oauth2(token).contentType("application/json")
                 .body(java.util.Map.of("subject", "user:alice", "permission", "documents:read", "resource", "/documents/a"))
                 .post("/tenants/acme/authorize").then().statusCode(200);
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         Set<String> names = new LinkedHashSet<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {

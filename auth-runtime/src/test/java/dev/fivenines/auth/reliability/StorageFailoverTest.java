@@ -1,5 +1,6 @@
 package dev.fivenines.auth.reliability;
 
+import dev.fivenines.auth.support.Management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -119,7 +120,7 @@ class StorageFailoverTest {
         assertThat(westServed + europeServed).isGreaterThanOrEqualTo(5);
         assertThat(westServed).isGreaterThan(europeServed);
         given().get("/q/health/deep").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("fivenines_storage_hops_total{region=\"us-west-2\"}"))
                 .body(containsString("fivenines_storage_breaker_open{region=\"us-east-1\"} 1.0"));
     }
@@ -170,13 +171,13 @@ class StorageFailoverTest {
         }
         assertThat(region("us-east-1").calls("GetItem")).isGreaterThanOrEqualTo(localBefore + 5);
         assertThat(region("us-west-2").calls("GetItem")).isEqualTo(westBefore);
-        given().get("/q/metrics").then().body(containsString("fivenines_storage_breaker_open{region=\"us-east-1\"} 0.0"));
+        Management.given().get("/q/metrics").then().body(containsString("fivenines_storage_breaker_open{region=\"us-east-1\"} 0.0"));
     }
 
     @Test
     void everyDecisionAndLoginCountsTowardsTheAuthorizationRatio() {
         String token = login().then().statusCode(200).extract().path("access_token");
-        Map<String, Object> before = given().get("/stats/authorization").then().statusCode(200).extract().path("windows[0].outcomes");
+        Map<String, Object> before = Management.given().get("/stats/authorization").then().statusCode(200).extract().path("windows[0].outcomes");
         decideAllowed(token);
         given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("subject", "client:billing", "permission", "payroll:read", "resource", "/payroll"))
@@ -188,13 +189,13 @@ class StorageFailoverTest {
         region("eu-west-1").stop();
         login().then().statusCode(503);
 
-        Map<String, Object> after = given().get("/stats/authorization").then().statusCode(200)
+        Map<String, Object> after = Management.given().get("/stats/authorization").then().statusCode(200)
                 .body("windows.window", equalTo(List.of("1m", "10m", "1h"))).extract().path("windows[0].outcomes");
         assertThat(count(after, "success") - count(before, "success")).isEqualTo(1);
         assertThat(count(after, "denied") - count(before, "denied")).isEqualTo(1);
         assertThat(count(after, "rejected") - count(before, "rejected")).isEqualTo(1);
         assertThat(count(after, "failed") - count(before, "failed")).isEqualTo(1);
-        given().get("/q/metrics").then().body(containsString("fivenines_authorization_ratio{window=\"1m\"}"))
+        Management.given().get("/q/metrics").then().body(containsString("fivenines_authorization_ratio{window=\"1m\"}"))
                 .body(containsString("fivenines_authorization_outcomes_total{kind=\"decision\",outcome=\"denied\"}"));
     }
 

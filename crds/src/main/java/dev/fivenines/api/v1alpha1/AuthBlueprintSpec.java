@@ -42,6 +42,18 @@ public class AuthBlueprintSpec {
             + "every runtime replica.")
     private ConsistencySpec consistency;
 
+    @JsonPropertyDescription("How the deployments are reached: a ClusterIP Service (the default), or a Network Load Balancer per "
+            + "deployment through the AWS Load Balancer Controller, which the failover records then point at.")
+    private ExposureSpec exposure;
+
+    public ExposureSpec getExposure() {
+        return exposure;
+    }
+
+    public void setExposure(ExposureSpec exposure) {
+        this.exposure = exposure;
+    }
+
     public RuntimeSpec getRuntime() {
         return runtime;
     }
@@ -115,11 +127,12 @@ public class AuthBlueprintSpec {
             return false;
         }
         return Objects.equals(runtime, other.runtime) && Objects.equals(tokens, other.tokens) && Objects.equals(storage, other.storage) && Objects.equals(limits, other.limits) && Objects.equals(healthCheck, other.healthCheck) && Objects.equals(reliability, other.reliability)
-                && Objects.equals(rollout, other.rollout) && Objects.equals(consistency, other.consistency);
+                && Objects.equals(rollout, other.rollout) && Objects.equals(consistency, other.consistency)
+                && Objects.equals(exposure, other.exposure);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(runtime, tokens, storage, limits, healthCheck, reliability, rollout, consistency);
+        return Objects.hash(runtime, tokens, storage, limits, healthCheck, reliability, rollout, consistency, exposure);
     }
 }

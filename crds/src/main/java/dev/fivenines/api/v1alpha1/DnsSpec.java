@@ -3,8 +3,9 @@ package dev.fivenines.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
-import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import java.util.Objects;
 
@@ -20,10 +21,25 @@ public class DnsSpec {
     @Pattern("^([a-zA-Z0-9_]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,}\\.?$")
     private String recordName;
 
-    @JsonPropertyDescription("What the record points at: the load balancer host name or IP address of this deployment.")
-    @Required
+    @JsonPropertyDescription("What the record points at: a host name (a CNAME) or an IPv4 address (an A record), which the health "
+            + "check calls as such. Leave it out with the blueprint's spec.exposure.type LoadBalancer: the record is then an alias "
+            + "to the load balancer this deployment's Service reports. Required otherwise.")
     @Size(min = 1)
     private String target;
+
+    @JsonPropertyDescription("Seconds resolvers keep the answer of a record with a target; 60 when absent. An alias record has no "
+            + "TTL of its own (Route 53 answers with the load balancer's).")
+    @Min(1)
+    @Max(86400)
+    private Integer ttlSeconds;
+
+    public Integer getTtlSeconds() {
+        return ttlSeconds;
+    }
+
+    public void setTtlSeconds(Integer ttlSeconds) {
+        this.ttlSeconds = ttlSeconds;
+    }
 
     @JsonPropertyDescription("What deleting this AuthDeployment does to its Route 53 record and health check: Retain (the default) leaves them serving, so a GitOps prune or a stray kubectl delete never takes a region out of DNS; Delete removes them, but never a PRIMARY's while its SECONDARY is unhealthy (the deletion waits).")
     @Default("Retain")
@@ -81,11 +97,12 @@ public class DnsSpec {
             return false;
         }
         return Objects.equals(zoneId, other.zoneId) && Objects.equals(recordName, other.recordName) && Objects.equals(target, other.target)
-                && Objects.equals(deletionPolicy, other.deletionPolicy) && Objects.equals(adoptExisting, other.adoptExisting);
+                && Objects.equals(deletionPolicy, other.deletionPolicy) && Objects.equals(adoptExisting, other.adoptExisting)
+                && Objects.equals(ttlSeconds, other.ttlSeconds);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(zoneId, recordName, target, deletionPolicy, adoptExisting);
+        return Objects.hash(zoneId, recordName, target, deletionPolicy, adoptExisting, ttlSeconds);
     }
 }

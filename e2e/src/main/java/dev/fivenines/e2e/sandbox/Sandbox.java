@@ -38,6 +38,8 @@ public final class Sandbox implements AutoCloseable {
     static final ResourceDefinitionContext DEPLOYMENTS = context("authdeployments", "AuthDeployment");
     public static final ResourceDefinitionContext BLUEPRINTS = context("authblueprints", "AuthBlueprint");
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** The runtime's management port in its pods: probes, metrics, stats. */
+    static final int MANAGEMENT_PORT = 9000;
 
     private final Path state;
     private final Properties cloud;
@@ -170,12 +172,13 @@ public final class Sandbox implements AutoCloseable {
         control("/storage/" + region + (listening ? "/start" : "/stop"));
     }
 
-    private void control(String path) throws IOException, InterruptedException {
+    private String control(String path) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(required(cloud, "control") + path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("The local cloud refused " + path + ": " + answer.body());
         }
+        return answer.body().trim();
     }
 
     public JsonNode deployment(String name) {
@@ -206,9 +209,18 @@ public final class Sandbox implements AutoCloseable {
                 .map(io.fabric8.kubernetes.api.model.Event::getReason).toList();
     }
 
-    /** The Prometheus text of a deployment's runtime, through its door. */
+    /**
+     * The Prometheus text of a deployment's runtime, from its first Ready pod's management port (9000), which no Service
+     * exposes: through a door the local cloud opens to that pod.
+     */
     public String metrics(String deployment) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://" + door(deployment) + "/q/metrics")).timeout(Duration.ofSeconds(5))
+        String ip = kubernetes.pods().inNamespace(namespace()).withLabel("app.kubernetes.io/instance", deployment).list().getItems()
+                .stream().filter(pod -> pod.getStatus() != null && pod.getStatus().getPodIP() != null && pod.getStatus().getConditions()
+                        .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+                .map(pod -> pod.getStatus().getPodIP()).sorted().findFirst()
+                .orElseThrow(() -> new IllegalStateException("No Ready pod of " + deployment));
+        String door = control("/expose?name=management-" + ip + "&service=" + ip + ":" + MANAGEMENT_PORT);
+        return http.send(HttpRequest.newBuilder(URI.create("http://" + door + "/q/metrics")).timeout(Duration.ofSeconds(5))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -71,6 +71,9 @@ public interface E2eCluster extends AutoCloseable {
     /** A Service of the cluster, reached from the test on 127.0.0.1 (through its ClusterIP where the provider can). */
     Door openService(String namespace, String service, int port);
 
+    /** A port of one pod (e.g. the runtime's management port, which no Service exposes), reached from the test on 127.0.0.1. */
+    Door openPod(String namespace, String pod, int port);
+
     @Override
     void close();
 }

@@ -116,9 +116,18 @@ final class KindCluster implements E2eCluster {
 
     @Override
     public Door openService(String namespace, String service, int port) {
+        return portForward(namespace, "svc/" + service, port);
+    }
+
+    @Override
+    public Door openPod(String namespace, String pod, int port) {
+        return portForward(namespace, "pod/" + pod, port);
+    }
+
+    private Door portForward(String namespace, String target, int port) {
         try {
             Process process = new ProcessBuilder("kubectl", "--kubeconfig", kubeconfig.toString(), "-n", namespace,
-                    "port-forward", "svc/" + service, ":" + port).redirectErrorStream(true).start();
+                    "port-forward", target, ":" + port).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             Matcher matcher = null;
             String line;
@@ -129,7 +138,7 @@ final class KindCluster implements E2eCluster {
                 }
             }
             if (line == null) {
-                throw new IllegalStateException("kubectl port-forward svc/" + service + " stopped before it forwarded");
+                throw new IllegalStateException("kubectl port-forward " + target + " stopped before it forwarded");
             }
             String address = "127.0.0.1:" + matcher.group(1);
             return new Door() {

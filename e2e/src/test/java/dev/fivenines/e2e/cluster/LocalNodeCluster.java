@@ -94,6 +94,19 @@ final class LocalNodeCluster implements E2eCluster {
         return door(List.of("-in", "127.0.0.1:0=" + svc.getSpec().getClusterIP() + ":" + port));
     }
 
+    @Override
+    public Door openPod(String namespace, String pod, int port) {
+        String ip;
+        try (KubernetesClient client = newClient()) {
+            var found = client.pods().inNamespace(namespace).withName(pod).get();
+            ip = found == null || found.getStatus() == null ? null : found.getStatus().getPodIP();
+        }
+        if (ip == null || ip.isBlank()) {
+            throw new IllegalStateException("No pod " + namespace + "/" + pod + " with an IP");
+        }
+        return door(List.of("-in", "127.0.0.1:0=" + ip + ":" + port));
+    }
+
     private Door door(List<String> arguments) {
         Forward forward = Forward.start(env.get("FORWARD_BIN"), env.get("NODE_NETNS"), arguments);
         return new Door() {

@@ -179,11 +179,16 @@ class OperatorAndRuntimeOnNodeTest {
                     "{\"subject\": \"user:alice\", \"permission\": \"documents:write\", \"resource\": \"/documents/q3\"}");
             assertThat(JSON.readTree(denied.body()).get("allowed").asBoolean()).isFalse();
 
-            HttpResponse<String> metrics = get(base + "/q/metrics");
-            assertThat(metrics.body()).as("the runtime reports the native provider signing")
-                    .containsPattern("fivenines_crypto_provider_info\\{[^}]*native=\"true\"[^}]*\\} 1");
+            assertThat(get(base + "/q/metrics").statusCode()).as("metrics through the Service traffic reaches").isEqualTo(404);
+            assertThat(get(base + "/stats/authorization").statusCode()).as("stats through the Service").isEqualTo(404);
         }
         Pod pod = runtimePods(client).get(0);
+        try (E2eCluster.Door management = cluster.openPod(APPS, name(pod), 9000)) {
+            HttpResponse<String> metrics = get("http://" + management.address() + "/q/metrics");
+            assertThat(metrics.body()).as("the runtime reports the native provider signing, on its management port")
+                    .containsPattern("fivenines_crypto_provider_info\\{[^}]*native=\"true\"[^}]*\\} 1");
+            assertThat(get("http://" + management.address() + "/stats/authorization").body()).contains("\"window\":\"1m\"");
+        }
         String log = client.pods().inNamespace(APPS).withName(name(pod)).getLog();
         assertThat(log).as("the runtime's start-up log").contains("AmazonCorrettoCryptoProvider");
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * What the runtime pods of one region count, served where the operator reads them ({@code /q/metrics} on the runtime
+ * What the runtime pods of one region count, served where the operator reads them ({@code /q/metrics} on the management
  * port), in the runtime's own exposition: {@code fivenines_authorization_outcomes_total{kind,outcome}} counters growing
  * by 40 decisions a second; while {@link #failing(boolean)} half of them fail. Every stand-in pod of the region has
  * 127.0.0.1 as its address, so they all answer with these counters.

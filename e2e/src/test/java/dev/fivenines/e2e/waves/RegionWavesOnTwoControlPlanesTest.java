@@ -93,7 +93,7 @@ class RegionWavesOnTwoControlPlanesTest {
             OutcomeServer outcomes = new OutcomeServer();
             Map<String, String> env = new LinkedHashMap<>();
             env.put("FIVENINES_REGION", region);
-            env.put("FIVENINES_RUNTIME_PORT", Integer.toString(outcomes.port()));
+            env.put("FIVENINES_RUNTIME_MANAGEMENT_PORT", Integer.toString(outcomes.port()));
             env.put("FIVENINES_AWS_ENABLED", "true");
             env.put("FIVENINES_AWS_DYNAMODB_ENDPOINTS", cloud.dynamoDbEndpoints().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));

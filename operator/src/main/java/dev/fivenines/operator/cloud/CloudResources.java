@@ -41,7 +41,15 @@ public class CloudResources {
 
     /** @param dns the deployment's DNS as settled ({@link dev.fivenines.operator.failover.BackupPairing}) */
     public CloudPlan plan(AuthBlueprint blueprint, AuthDeployment deployment, Optional<DnsSpec> dns) {
-        return CloudPlan.of(blueprint, deployment, dns, definitions);
+        return CloudPlan.of(blueprint, deployment, dns, definitions, Optional.empty());
+    }
+
+    /**
+     * @param dns the deployment's DNS as settled ({@link dev.fivenines.operator.failover.BackupPairing})
+     * @param loadBalancer what the deployment's Service reports in status.loadBalancer (the alias record's target)
+     */
+    public CloudPlan plan(AuthBlueprint blueprint, AuthDeployment deployment, Optional<DnsSpec> dns, Optional<String> loadBalancer) {
+        return CloudPlan.of(blueprint, deployment, dns, definitions, loadBalancer);
     }
 
     /** The tables' step alone, for a deployment whose DNS cannot be settled: its Route 53 objects are left as they are. */

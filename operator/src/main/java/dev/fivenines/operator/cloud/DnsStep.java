@@ -42,6 +42,14 @@ public class DnsStep {
      * @return the HealthCheckReady and DnsRecordReady outcomes; none when the deployment declares no dns
      */
     public List<CloudOutcome> ensure(CloudPlan plan, boolean healthCheckWasReady, boolean recordWasReady) {
+        if (plan.targetProblem().isPresent()) {
+            // nothing to point at yet: what is in Route 53 stays as it is
+            CloudPlan.TargetProblem problem = plan.targetProblem().get();
+            return List.of(ConditionTypes.HEALTH_CHECK_READY, ConditionTypes.DNS_RECORD_READY).stream()
+                    .map(condition -> problem.settling() ? CloudOutcome.settling(condition, problem.reason(), problem.message())
+                            : CloudOutcome.failed(condition, problem.reason(), problem.message()))
+                    .toList();
+        }
         if (plan.healthCheck().isEmpty() || plan.record().isEmpty()) {
             return List.of();
         }
@@ -93,13 +101,16 @@ public class DnsStep {
                 if (recordWasReady) {
                     recordDrift = List.of(live.isEmpty() ? Drift.missing("Route53Record", record.name() + " " + record.setIdentifier())
                             : new Drift("Route53Record", record.name() + " " + record.setIdentifier(), "values",
-                                    describe(record.failover().name(), record.values(), record.healthCheckId()),
-                                    describe(live.get().failover().map(Enum::name).orElse("-"), live.get().values(),
+                                    describe(record.failover().name(), record.alias().map(a -> List.of("alias " + a.dnsName()))
+                                            .orElse(record.values()), record.healthCheckId()),
+                                    describe(live.get().failover().map(Enum::name).orElse("-"), live.get().alias()
+                                            .map(a -> List.of("alias " + a.dnsName())).orElse(live.get().values()),
                                             live.get().healthCheckId())));
                 }
             }
             recordOutcome = CloudOutcome.ready(ConditionTypes.DNS_RECORD_READY, adopted.isEmpty() ? "RecordInPlace" : RECORD_ADOPTED,
-                    String.format("%s %s %s -> %s (%s)%s", record.name(), record.type(), record.failover(), String.join(",", record.values()),
+                    String.format("%s %s %s -> %s (%s)%s", record.name(), record.type(), record.failover(),
+                            record.alias().map(a -> "alias " + a.dnsName()).orElse(String.join(",", record.values())),
                             record.setIdentifier(), adopted.isEmpty() ? "" : "; adopted from outside Fivenines (spec.dns.adoptExisting): "
                                     + adopted.stream().map(DnsStep::describe).collect(java.util.stream.Collectors.joining("; "))),
                     recordDrift);

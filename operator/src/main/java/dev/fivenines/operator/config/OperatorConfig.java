@@ -26,6 +26,13 @@ public interface OperatorConfig {
     @WithDefault("8080")
     int runtimePort();
 
+    /**
+     * The runtime's management port inside the pod: its health probes, {@code /q/metrics} (what the rollout gate reads
+     * from each pod) and {@code /stats/authorization}. Never part of the Service that traffic reaches.
+     */
+    @WithDefault("9000")
+    int runtimeManagementPort();
+
     /** What the runtime pods get from this cluster beside the blueprint. */
     Runtime runtime();
 
@@ -43,8 +50,8 @@ public interface OperatorConfig {
         Optional<String> awsCredentialsSecret();
 
         /** The settings as the workload builder takes them. */
-        default dev.fivenines.operator.desired.RuntimeEnvironment environment(int port) {
-            return new dev.fivenines.operator.desired.RuntimeEnvironment(port,
+        default dev.fivenines.operator.desired.RuntimeEnvironment environment(int port, int managementPort) {
+            return new dev.fivenines.operator.desired.RuntimeEnvironment(port, managementPort,
                     RegionEndpoints.parse("fivenines.runtime.storage-endpoints", storageEndpoints().orElse(java.util.List.of())),
                     awsCredentialsSecret());
         }

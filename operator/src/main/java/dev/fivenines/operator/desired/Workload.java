@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
 import dev.fivenines.api.v1alpha1.ConsistencySpec;
+import dev.fivenines.api.v1alpha1.ExposureSpec;
 import dev.fivenines.api.v1alpha1.RuntimeSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
@@ -52,6 +53,8 @@ public final class Workload {
 
     public static final String CONTAINER = "auth";
     public static final String CONFIG_HASH = "fivenines.dev/config-hash";
+    /** The container port of the runtime's probes, metrics and stats: on no Service, so traffic never reaches it. */
+    public static final String MANAGEMENT = "management";
     /** The user and group the images run as (numeric, so the kubelet can check runAsNonRoot). */
     public static final long RUNTIME_USER = 10001L;
     /** Where the tenants' bootstrap admin secrets are mounted; the runtime reads the folder (FIVENINES_ADMIN_BOOTSTRAP_SECRETS_DIR). */
@@ -138,11 +141,12 @@ public final class Workload {
                         .withName(CONTAINER)
                         .withImage(runtime.getImage() + ":" + runtime.getVersion())
                         .addNewPort().withName("http").withContainerPort(environment.port()).withProtocol("TCP").endPort()
+                        .addNewPort().withName(MANAGEMENT).withContainerPort(environment.managementPort()).withProtocol("TCP").endPort()
                         .withEnvFrom(envFrom())
                         .withVolumeMounts(volumeMounts(bootstrap != null, platform != null))
-                        .withNewReadinessProbe().withNewHttpGet().withPath("/q/health/ready").withPort(new IntOrString("http"))
+                        .withNewReadinessProbe().withNewHttpGet().withPath("/q/health/ready").withPort(new IntOrString(MANAGEMENT))
                         .endHttpGet().withPeriodSeconds(5).withFailureThreshold(3).endReadinessProbe()
-                        .withNewLivenessProbe().withNewHttpGet().withPath("/q/health/live").withPort(new IntOrString("http"))
+                        .withNewLivenessProbe().withNewHttpGet().withPath("/q/health/live").withPort(new IntOrString(MANAGEMENT))
                         .endHttpGet().withPeriodSeconds(10).withFailureThreshold(3).endLivenessProbe()
                         .withResources(resources)
                         .withSecurityContext(containerSecurityContext())
@@ -263,7 +267,15 @@ public final class Workload {
                 .endContainer().endSpec().endTemplate().endSpec().endJobTemplate().endSpec().build();
     }
 
+    /**
+     * The Service traffic reaches: only the serving port, never the management one. ClusterIP by default; with
+     * {@code spec.exposure.type: LoadBalancer}, {@link LoadBalancerService a Network Load Balancer's}.
+     */
     public Service service() {
+        var exposure = blueprint.getSpec().getExposure();
+        if (ExposureSpec.loadBalanced(exposure)) {
+            return LoadBalancerService.of(metadata(name()), selector(), ExposureSpec.loadBalancer(exposure), environment.managementPort());
+        }
         return new ServiceBuilder().withMetadata(metadata(name()))
                 .withNewSpec().withType("ClusterIP").withSelector(selector())
                 .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString("http")).withProtocol("TCP").endPort()

@@ -83,6 +83,7 @@ public final class BackupPairing {
         effective.setTarget(own.getTarget());
         effective.setDeletionPolicy(own.getDeletionPolicy());
         effective.setAdoptExisting(own.getAdoptExisting());
+        effective.setTtlSeconds(own.getTtlSeconds());
         return Resolved.of(effective);
     }
 

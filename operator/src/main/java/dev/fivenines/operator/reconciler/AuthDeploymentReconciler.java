@@ -38,6 +38,7 @@ import dev.fivenines.operator.status.DeploymentStatusCalculator;
 import dev.fivenines.operator.status.DeploymentTransitions;
 import dev.fivenines.operator.status.LastApplied;
 import dev.fivenines.operator.status.ReconcileFailure;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -146,7 +147,7 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
         Long generation = deployment.getMetadata().getGeneration();
         LastApplied last = LastApplied.of(deployment);
 
-        Workload workload = new Workload(atRevision, revision, deployment, config.runtime().environment(config.runtimePort()));
+        Workload workload = new Workload(atRevision, revision, deployment, config.runtime().environment(config.runtimePort(), config.runtimeManagementPort()));
         ManagedObjects.Applied applied = ManagedObjects.apply(workload.objects(), context, last.unchanged(revision, generation), metrics);
         ConsistencyCronJobs.ensure(atRevision, deployment, workload, context, metrics);
         List<CloudOutcome> cloudOutcomes = List.of();
@@ -154,7 +155,7 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
         Evacuation evacuation = new Evacuation(false, Optional.empty());
         if (cloud.enabled()) {
             BackupPairing.Resolved dns = BackupPairing.resolve(deployment, primaryOf(deployment, context));
-            CloudPlan plan = cloud.plan(atRevision, deployment, dns.dns());
+            CloudPlan plan = cloud.plan(atRevision, deployment, dns.dns(), loadBalancer(context, workload));
             if (dns.problem().isPresent()) {
                 // a backup whose record cannot be settled: its tables are reconciled, its Route 53 objects left as they are
                 BackupPairing.Problem problem = dns.problem().get();
@@ -170,6 +171,16 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
         }
         return new Observed(new DeploymentObservation(true, served, true, revision, latest, atRevision.getSpec().getRuntime().getVersion(),
                 applied.workload(), applied.corrected(), cloudOutcomes), view, evacuation);
+    }
+
+    /** The host name (or address) the deployment's Service reports in status.loadBalancer, from the operator's cache. */
+    private static Optional<String> loadBalancer(Context<AuthDeployment> context, Workload workload) {
+        return context.getSecondaryResources(Service.class).stream()
+                .filter(service -> workload.name().equals(service.getMetadata().getName()))
+                .findFirst()
+                .map(Service::getStatus).map(status -> status.getLoadBalancer()).map(lb -> lb.getIngress())
+                .flatMap(ingress -> ingress.stream().map(i -> i.getHostname() != null ? i.getHostname() : i.getIp())
+                        .filter(address -> address != null && !address.isBlank()).findFirst());
     }
 
     /** The Primary a Backup names in spec.backupOf, from the operator's cache of AuthDeployments; empty for other variants. */

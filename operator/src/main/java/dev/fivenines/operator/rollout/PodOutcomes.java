@@ -24,7 +24,7 @@ import jakarta.inject.Inject;
 
 /**
  * The gate's data: every runtime pod's cumulative outcome counters, read from the pod itself
- * ({@code http://<pod IP>:<runtime port>/q/metrics}, no Prometheus needed) and kept in memory per blueprint
+ * ({@code http://<pod IP>:<management port>/q/metrics}, no Prometheus needed) and kept in memory per blueprint
  * as {@link OutcomeSamples}. A pod that does not answer within two seconds is skipped for that scrape. The default
  * {@link OutcomeSource}: {@link #source} selects a bucket's pods by the labels they carry (the AuthDeployment's name
  * and the revision).
@@ -41,7 +41,7 @@ public class PodOutcomes {
 
     @Inject
     public PodOutcomes(OperatorConfig config) {
-        this(config.runtimePort());
+        this(config.runtimeManagementPort());
     }
 
     PodOutcomes(int port) {

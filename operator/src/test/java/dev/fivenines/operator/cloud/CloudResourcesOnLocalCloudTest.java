@@ -16,10 +16,13 @@ import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
 import dev.fivenines.api.v1alpha1.ConditionTypes;
 import dev.fivenines.api.v1alpha1.DnsSpec;
+import dev.fivenines.api.v1alpha1.ExposureSpec;
+import dev.fivenines.api.v1alpha1.ExposureType;
 import dev.fivenines.api.v1alpha1.Phase;
 import dev.fivenines.api.v1alpha1.Variant;
 import dev.fivenines.aws.DnsRecord;
 import dev.fivenines.aws.Failover;
+import dev.fivenines.aws.HealthCheckProtocol;
 import dev.fivenines.aws.ReplicaStatus;
 import dev.fivenines.aws.TableSpec;
 import dev.fivenines.aws.TableState;
@@ -32,6 +35,8 @@ import dev.fivenines.operator.status.Conditions;
 import dev.fivenines.testing.KubeletStandIn;
 import dev.fivenines.testing.aws.LocalCloud;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -210,6 +215,60 @@ class CloudResourcesOnLocalCloudTest {
         await().atMost(CONVERGE.plusSeconds(60)).until(() -> client.resources(AuthDeployment.class).inNamespace(ns).withName("auth-primary").get() == null);
         assertThat(record("auth-primary")).isEmpty();
         assertThat(aws.healthChecks().findByOwner("cloud/auth-primary")).isEmpty();
+    }
+
+    @Test
+    void aLoadBalancedDeploymentWithoutATargetGetsAnAliasToTheLoadBalancerItsServiceReports() {
+        String ns = "exposed";
+        String name = "lb.fivenines.test.";
+        String host = "k8s-exposed-authlb-0a1b2c3d4e-0123456789abcdef.elb.us-east-1.amazonaws.com";
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
+        AuthBlueprint blueprint = Fixtures.blueprint(ns, "auth", "1.4.2");
+        ExposureSpec exposure = new ExposureSpec();
+        exposure.setType(ExposureType.LoadBalancer);
+        blueprint.getSpec().setExposure(exposure);
+        client.resource(blueprint).create();
+        AuthDeployment primary = Fixtures.deployment(ns, "auth-lb", "auth", Variant.Primary, "us-east-1");
+        DnsSpec dns = new DnsSpec();
+        dns.setZoneId(zoneId);
+        dns.setRecordName(name);
+        primary.getSpec().setDns(dns);
+        client.resource(primary).create();
+
+        // until the load balancer controller reports the load balancer, the deployment says what it waits for
+        AuthDeployment waiting = awaitDeployment(ns, "auth-lb", d -> Conditions.find(d.getStatus().getConditions(),
+                ConditionTypes.DNS_RECORD_READY).map(c -> "LoadBalancerPending".equals(c.getReason())).orElse(false));
+        assertThat(Conditions.find(waiting.getStatus().getConditions(), ConditionTypes.DNS_RECORD_READY).orElseThrow().getMessage())
+                .contains("Service auth-lb", "AWS Load Balancer Controller");
+        Service service = client.services().inNamespace(ns).withName("auth-lb").get();
+        assertThat(service.getSpec().getType()).isEqualTo("LoadBalancer");
+        assertThat(service.getSpec().getLoadBalancerClass()).isEqualTo("service.k8s.aws/nlb");
+        assertThat(aws.dnsRecords().list(zoneId, name)).isEmpty();
+
+        // what the AWS Load Balancer Controller writes once the Network Load Balancer exists
+        client.services().inNamespace(ns).withName("auth-lb").editStatus(s -> new ServiceBuilder(s).withNewStatus()
+                .withNewLoadBalancer().addNewIngress().withHostname(host).endIngress().endLoadBalancer().endStatus().build());
+
+        AuthDeployment ready = awaitDeployment(ns, "auth-lb", d -> Conditions.isTrue(d.getStatus().getConditions(),
+                ConditionTypes.DNS_RECORD_READY));
+        assertThat(Conditions.find(ready.getStatus().getConditions(), ConditionTypes.DNS_RECORD_READY).orElseThrow().getMessage())
+                .contains("alias " + host);
+        DnsRecord record = aws.dnsRecords().list(zoneId, name).stream().filter(r -> r.setIdentifier().equals(Optional.of("auth-lb")))
+                .findFirst().orElseThrow();
+        assertThat(record.type()).isEqualTo("A");
+        assertThat(record.failover()).contains(Failover.PRIMARY);
+        assertThat(record.ttl()).isEmpty();
+        assertThat(record.alias()).hasValueSatisfying(alias -> {
+            assertThat(alias.hostedZoneId()).isEqualTo("Z26RNL4JYFTOTI");
+            assertThat(alias.dnsName()).isEqualTo(host);
+            assertThat(alias.evaluateTargetHealth()).isTrue();
+        });
+        assertThat(aws.healthChecks().findByOwner(ns + "/auth-lb")).singleElement().satisfies(check -> {
+            assertThat(record.healthCheckId()).contains(check.id());
+            assertThat(check.spec().fqdn()).contains(host);
+            assertThat(check.spec().protocol()).as("a load balancer without a certificate listens on HTTP").isEqualTo(HealthCheckProtocol.HTTP);
+            assertThat(check.spec().port()).isEqualTo(80);
+        });
     }
 
     @Test

@@ -27,7 +27,7 @@ class RuntimeSettingsFromEnvironmentTest {
     void storageEndpointsComeFromOneVariableAndRegionsKeepTheirDashes() {
         var environment = fromEnvironment(Map.of("FIVENINES_RUNTIME_STORAGE_ENDPOINTS",
                 "eu-west-1=http://10.213.0.2:18001,us-east-1=http://10.213.0.2:18000",
-                "FIVENINES_RUNTIME_AWS_CREDENTIALS_SECRET", "local-aws")).runtime().environment(8080);
+                "FIVENINES_RUNTIME_AWS_CREDENTIALS_SECRET", "local-aws")).runtime().environment(8080, 9000);
         assertThat(environment.storageEndpoints()).containsOnly(Map.entry("eu-west-1", "http://10.213.0.2:18001"),
                 Map.entry("us-east-1", "http://10.213.0.2:18000"));
         assertThat(environment.awsCredentialsSecret()).contains("local-aws");
@@ -45,7 +45,7 @@ class RuntimeSettingsFromEnvironmentTest {
 
     @Test
     void withoutTheVariablesTheRuntimeReachesAwsTheDefaultWay() {
-        var environment = fromEnvironment(Map.of()).runtime().environment(8080);
+        var environment = fromEnvironment(Map.of()).runtime().environment(8080, 9000);
         assertThat(environment.storageEndpoints()).isEmpty();
         assertThat(environment.awsCredentialsSecret()).isEmpty();
     }
@@ -53,7 +53,7 @@ class RuntimeSettingsFromEnvironmentTest {
     @Test
     void anEntryWithoutARegionIsRefusedNamingTheSetting() {
         var runtime = fromEnvironment(Map.of("FIVENINES_RUNTIME_STORAGE_ENDPOINTS", "http://10.213.0.2:18000")).runtime();
-        assertThatThrownBy(() -> runtime.environment(8080)).hasMessageContaining("fivenines.runtime.storage-endpoints")
+        assertThatThrownBy(() -> runtime.environment(8080, 9000)).hasMessageContaining("fivenines.runtime.storage-endpoints")
                 .hasMessageContaining("is not region=url");
     }
 }

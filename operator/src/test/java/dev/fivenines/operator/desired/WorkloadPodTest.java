@@ -1,6 +1,7 @@
 package dev.fivenines.operator.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import dev.fivenines.api.v1alpha1.AuthBlueprint;
+import dev.fivenines.api.v1alpha1.ExposureSpec;
+import dev.fivenines.api.v1alpha1.ExposureType;
+import dev.fivenines.api.v1alpha1.LoadBalancerSpec;
 import dev.fivenines.api.v1alpha1.RuntimeServiceAccount;
 import dev.fivenines.api.v1alpha1.SecretReference;
 import dev.fivenines.api.v1alpha1.Variant;
@@ -40,6 +44,60 @@ class WorkloadPodTest {
         assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    }
+
+    @Test
+    void probesUseTheManagementPortWhichTheServiceNeverExposes() {
+        Workload workload = workload(BLUEPRINT, Variant.Primary, new RuntimeEnvironment(8080, 9000, Map.of(), Optional.empty()));
+        Container container = pod(workload).getContainers().get(0);
+        assertThat(container.getPorts()).extracting(p -> p.getName() + "=" + p.getContainerPort())
+                .containsExactly("http=8080", "management=9000");
+        assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        assertThat(container.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        assertThat(workload.service().getSpec().getPorts()).singleElement()
+                .satisfies(port -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("http"));
+        assertThatThrownBy(() -> new RuntimeEnvironment(9000, 9000, Map.of(), Optional.empty()))
+                .hasMessageContaining("ports must differ");
+    }
+
+    @Test
+    void aLoadBalancerExposureMakesAServiceForTheAwsLoadBalancerControllerCheckingReadinessOnTheManagementPort() {
+        AuthBlueprint blueprint = Fixtures.blueprint("team-a", "auth", "1.4.2");
+        ExposureSpec exposure = new ExposureSpec();
+        exposure.setType(ExposureType.LoadBalancer);
+        blueprint.getSpec().setExposure(exposure);
+
+        var plain = workload(blueprint, Variant.Primary, RuntimeEnvironment.onAws(8080)).service();
+        assertThat(plain.getSpec().getType()).isEqualTo("LoadBalancer");
+        assertThat(plain.getSpec().getLoadBalancerClass()).isEqualTo("service.k8s.aws/nlb");
+        assertThat(plain.getMetadata().getAnnotations()).containsEntry("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", "ip")
+                .containsEntry("service.beta.kubernetes.io/aws-load-balancer-scheme", "internet-facing")
+                .containsEntry("service.beta.kubernetes.io/aws-load-balancer-healthcheck-port", "9000")
+                .containsEntry("service.beta.kubernetes.io/aws-load-balancer-healthcheck-path", "/q/health/ready")
+                .doesNotContainKey("service.beta.kubernetes.io/aws-load-balancer-ssl-cert");
+        assertThat(plain.getSpec().getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getPort()).isEqualTo(80);
+            assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
+        });
+
+        LoadBalancerSpec lb = new LoadBalancerSpec();
+        lb.setScheme("internal");
+        lb.setCertificateArn("arn:aws:acm:us-east-1:123456789012:certificate/abc");
+        lb.setAnnotations(Map.of("service.beta.kubernetes.io/aws-load-balancer-subnets", "subnet-1,subnet-2",
+                "service.beta.kubernetes.io/aws-load-balancer-healthcheck-interval", "5"));
+        exposure.setLoadBalancer(lb);
+        var tls = workload(blueprint, Variant.Primary, RuntimeEnvironment.onAws(8080)).service();
+        assertThat(tls.getMetadata().getAnnotations()).containsEntry("service.beta.kubernetes.io/aws-load-balancer-scheme", "internal")
+                .containsEntry("service.beta.kubernetes.io/aws-load-balancer-ssl-cert", "arn:aws:acm:us-east-1:123456789012:certificate/abc")
+                .containsEntry("service.beta.kubernetes.io/aws-load-balancer-ssl-ports", "https")
+                .containsEntry("service.beta.kubernetes.io/aws-load-balancer-subnets", "subnet-1,subnet-2");
+        assertThat(tls.getSpec().getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getName()).isEqualTo("https");
+            assertThat(port.getPort()).isEqualTo(443);
+            assertThat(port.getTargetPort().getStrVal()).as("TLS ends at the load balancer").isEqualTo("http");
+        });
+        assertThat(workload(Fixtures.blueprint("team-a", "auth", "1.4.2"), Variant.Primary, RuntimeEnvironment.onAws(8080)).service()
+                .getSpec().getType()).as("without spec.exposure").isEqualTo("ClusterIP");
     }
 
     @Test
