@@ -315,6 +315,20 @@ class ApiServerValidationTest {
     }
 
     @Test
+    void tracingNeedsACollectorUrlAndARatioBetweenZeroAndOne(KubernetesClient client) {
+        assertThat(creationRefusal(client, traced("no-collector", "{samplingRatio: '0.5'}")))
+                .contains("spec.runtime.tracing.endpoint: Required value");
+        assertThat(creationRefusal(client, traced("too-much", "{endpoint: 'http://otel:4317', samplingRatio: '1.5'}")))
+                .singleElement().asString().startsWith("spec.runtime.tracing.samplingRatio: Invalid value: \"1.5\"");
+        assertThat(creationRefusal(client, traced("not-a-url", "{endpoint: 'otel:4317'}")))
+                .singleElement().asString().startsWith("spec.runtime.tracing.endpoint: Invalid value: \"otel:4317\"");
+    }
+
+    private static String traced(String name, String tracing) {
+        return blueprint(name, "1.0.0", "").replace("version: 1.0.0}", "version: 1.0.0, tracing: " + tracing + "}");
+    }
+
+    @Test
     void exposureGetsItsDefaultsAndRefusesLoadBalancerSettingsWithoutALoadBalancer(KubernetesClient client) {
         var created = client.resource(load(client, blueprint("exposed", "1.0.0", "exposure: {type: LoadBalancer, loadBalancer: {}}")))
                 .create();

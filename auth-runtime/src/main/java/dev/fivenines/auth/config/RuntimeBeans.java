@@ -1,5 +1,8 @@
 package dev.fivenines.auth.config;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -66,15 +69,18 @@ public class RuntimeBeans {
 
     @Produces
     @ApplicationScoped
-    DynamoDbClient dynamo(RuntimeSettings settings, MeterRegistry meters, @Named(NANO_TIME) LongSupplier nanoTime) {
+    DynamoDbClient dynamo(RuntimeSettings settings, MeterRegistry meters, @Named(NANO_TIME) LongSupplier nanoTime,
+            OpenTelemetry telemetry) {
+        // a span per DynamoDB call (each region hop its own), in the trace of the request that made it; no-op while tracing is off
+        ExecutionInterceptor tracing = AwsSdkTelemetry.create(telemetry).newExecutionInterceptor();
         List<String> regions = StorageChain.regions(settings.storage());
         if (settings.storage().createTables()) {
-            try (DynamoDbClient local = regionClient(regions.get(0), settings.storage(), Duration.ofSeconds(30))) {
+            try (DynamoDbClient local = regionClient(regions.get(0), settings.storage(), Duration.ofSeconds(30), tracing)) {
                 createTables(local, settings.storage().tablePrefix());
             }
         }
         List<StorageRegion> chain = regions.stream()
-                .map(region -> new StorageRegion(region, regionClient(region, settings.storage(), settings.storage().hopTimeout()),
+                .map(region -> new StorageRegion(region, regionClient(region, settings.storage(), settings.storage().hopTimeout(), tracing),
                         new CircuitBreaker(settings.storage().breakerFailures(), settings.storage().breakerCoolDown(), nanoTime)))
                 .toList();
         LOG.infof("storage chain %s", chain.stream().map(StorageRegion::region).toList());
@@ -82,11 +88,12 @@ public class RuntimeBeans {
     }
 
     /** One region's client; {@code budget} bounds a call, retries included. */
-    private static DynamoDbClient regionClient(String region, RuntimeSettings.Storage storage, Duration budget) {
+    private static DynamoDbClient regionClient(String region, RuntimeSettings.Storage storage, Duration budget,
+            ExecutionInterceptor tracing) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(region))
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(storage.connectTimeout())
                         .socketTimeout(budget).build())
-                .overrideConfiguration(c -> c.apiCallTimeout(budget).retryStrategy(b -> b.maxAttempts(2)));
+                .overrideConfiguration(c -> c.apiCallTimeout(budget).retryStrategy(b -> b.maxAttempts(2)).addExecutionInterceptor(tracing));
         StorageChain.endpoint(storage, region).ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -1,6 +1,5 @@
 package dev.fivenines.auth.consistency;
 
-import dev.fivenines.auth.support.Management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.fivenines.auth.api.LocalDynamoResource;
 import dev.fivenines.auth.config.RuntimeSettings;
 import dev.fivenines.tables.AuthTables;
+import dev.fivenines.auth.support.Management;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.scheduler.Trigger;

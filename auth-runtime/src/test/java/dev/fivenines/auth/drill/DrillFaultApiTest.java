@@ -1,6 +1,5 @@
 package dev.fivenines.auth.drill;
 
-import dev.fivenines.auth.support.Management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.fivenines.auth.api.LocalDynamoResource;
+import dev.fivenines.auth.support.Management;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -1,6 +1,5 @@
 package dev.fivenines.auth.metrics;
 
-import dev.fivenines.auth.support.Management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.fivenines.auth.api.LocalDynamoResource;
 import dev.fivenines.testing.ProjectRoot;
+import dev.fivenines.auth.support.Management;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

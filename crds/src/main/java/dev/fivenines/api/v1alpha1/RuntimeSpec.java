@@ -62,6 +62,18 @@ public class RuntimeSpec {
             + "object a line with timestamp, level, loggerName and message, for a log pipeline that parses fields).")
     private LogFormat logFormat;
 
+    @JsonPropertyDescription("OpenTelemetry traces over OTLP: each request, and a span per DynamoDB call in its trace. Off when "
+            + "absent.")
+    private TracingSpec tracing;
+
+    public TracingSpec getTracing() {
+        return tracing;
+    }
+
+    public void setTracing(TracingSpec tracing) {
+        this.tracing = tracing;
+    }
+
     public LogFormat getLogFormat() {
         return logFormat;
     }
@@ -162,12 +174,12 @@ public class RuntimeSpec {
                 && Objects.equals(serviceAccount, other.serviceAccount) && Objects.equals(bootstrapSecretRef, other.bootstrapSecretRef)
                 && Objects.equals(platformCredentialSecretRef, other.platformCredentialSecretRef)
                 && Objects.equals(podAnnotations, other.podAnnotations) && Objects.equals(imagePullSecrets, other.imagePullSecrets)
-                && Objects.equals(zoneSpread, other.zoneSpread) && logFormat == other.logFormat;
+                && Objects.equals(zoneSpread, other.zoneSpread) && logFormat == other.logFormat && Objects.equals(tracing, other.tracing);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(image, version, replicas, resources, serviceAccount, bootstrapSecretRef, platformCredentialSecretRef,
-                podAnnotations, imagePullSecrets, zoneSpread, logFormat);
+                podAnnotations, imagePullSecrets, zoneSpread, logFormat, tracing);
     }
 }

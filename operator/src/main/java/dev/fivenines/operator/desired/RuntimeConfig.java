@@ -10,6 +10,7 @@ import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
 import dev.fivenines.api.v1alpha1.ConsistencySpec;
 import dev.fivenines.api.v1alpha1.LogFormat;
+import dev.fivenines.api.v1alpha1.TracingSpec;
 import dev.fivenines.operator.revision.Revision;
 
 /**
@@ -50,6 +51,17 @@ public final class RuntimeConfig {
         env.put("FIVENINES_HEALTH_PATH", bp.getHealthCheck().getPath());
         if (bp.getRuntime().getLogFormat() == LogFormat.Json) {
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        }
+        TracingSpec tracing = bp.getRuntime().getTracing();
+        if (tracing != null) {
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", tracing.getEndpoint());
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", tracing.getProtocol() == null ? "grpc" : tracing.getProtocol());
+            env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", tracing.getSamplingRatio() == null ? TracingSpec.SAMPLING_RATIO
+                    : tracing.getSamplingRatio());
+            // which deployment a span comes from, as the collector sees it
+            env.put("QUARKUS_OTEL_RESOURCE_ATTRIBUTES", "cloud.region=" + ad.getRegion() + ",fivenines.deployment="
+                    + deployment.getMetadata().getName() + ",fivenines.variant=" + ad.getVariant().name());
         }
         if (ConsistencySpec.asCronJob(bp.getConsistency())) {
             // the region's CronJob checks the tables (Workload.consistencyCronJob); the replicas do not each do it again

@@ -260,7 +260,7 @@ class CloudResourcesOnLocalCloudTest {
         assertThat(record.ttl()).isEmpty();
         assertThat(record.alias()).hasValueSatisfying(alias -> {
             assertThat(alias.hostedZoneId()).isEqualTo("Z26RNL4JYFTOTI");
-            assertThat(alias.dnsName()).isEqualTo(host);
+            assertThat(alias.dnsName()).isEqualTo(host + ".");
             assertThat(alias.evaluateTargetHealth()).isTrue();
         });
         assertThat(aws.healthChecks().findByOwner(ns + "/auth-lb")).singleElement().satisfies(check -> {

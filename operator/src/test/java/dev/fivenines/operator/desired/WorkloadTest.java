@@ -146,6 +146,28 @@ class WorkloadTest {
     }
 
     @Test
+    void tracingIsTurnedOnWithTheCollectorTheRatioAndTheDeploymentsIdentityOnlyWhenTheBlueprintAsks() {
+        AuthDeployment edge = Fixtures.deployment("payments", "auth-edge", "auth", Variant.Edge, "eu-west-1");
+        AuthBlueprint blueprint = Fixtures.blueprint("payments", "auth", "1.4.2");
+        assertThat(new Workload(blueprint, REVISION, edge, RuntimeEnvironment.onAws(8080)).configMap().getData())
+                .doesNotContainKeys("QUARKUS_OTEL_SDK_DISABLED", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+        dev.fivenines.api.v1alpha1.TracingSpec tracing = new dev.fivenines.api.v1alpha1.TracingSpec();
+        tracing.setEndpoint("http://otel-collector.observability:4317");
+        blueprint.getSpec().getRuntime().setTracing(tracing);
+        assertThat(new Workload(blueprint, REVISION, edge, RuntimeEnvironment.onAws(8080)).configMap().getData())
+                .containsEntry("QUARKUS_OTEL_SDK_DISABLED", "false")
+                .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://otel-collector.observability:4317")
+                .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "grpc")
+                .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.01")
+                .containsEntry("QUARKUS_OTEL_RESOURCE_ATTRIBUTES", "cloud.region=eu-west-1,fivenines.deployment=auth-edge,fivenines.variant=Edge");
+        tracing.setSamplingRatio("0.25");
+        tracing.setProtocol("http/protobuf");
+        assertThat(new Workload(blueprint, REVISION, edge, RuntimeEnvironment.onAws(8080)).configMap().getData())
+                .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.25")
+                .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+    }
+
+    @Test
     void aRealInstallsPodSettingsComeFromTheBlueprint() {
         AuthBlueprint blueprint = Fixtures.blueprint("payments", "auth", "1.4.2");
         blueprint.getSpec().getRuntime().setPodAnnotations(Map.of("ad.datadoghq.com/auth.logs", "[{}]",
