@@ -343,6 +343,9 @@ class ApiServerValidationTest {
         assertThat(creationRefusal(client, blueprint("bad-cert", "1.0.0",
                 "exposure: {type: LoadBalancer, loadBalancer: {certificateArn: my-cert}}")))
                 .singleElement().asString().startsWith("spec.exposure.loadBalancer.certificateArn: Invalid value: \"my-cert\"");
+        assertThat(creationRefusal(client, blueprint("no-gateway", "1.0.0", "exposure: {type: Gateway}")))
+                .containsExactly("spec.exposure.gateway: Invalid value: \"object\": "
+                        + "spec.exposure.gateway is needed with spec.exposure.type Gateway, and only then");
         assertThat(creationRefusal(client, blueprint("bad-type", "1.0.0", "exposure: {type: NodePort}")))
                 .first().asString().startsWith("spec.exposure.type: Unsupported value: \"NodePort\"");
     }

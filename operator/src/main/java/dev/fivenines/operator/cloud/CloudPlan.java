@@ -72,7 +72,8 @@ public record CloudPlan(String tableOwner, String owner, String homeRegion, List
 
     /**
      * @param dns the deployment's DNS as settled (a Backup's zone and record name come from its primary)
-     * @param loadBalancer the host name (or IP address) the deployment's Service reports in status.loadBalancer, if any
+     * @param loadBalancer the host name (or IP address) the deployment's Service reports in status.loadBalancer, or with a
+     *        Gateway exposure the Gateway's first address, if any
      */
     public static CloudPlan of(AuthBlueprint blueprint, AuthDeployment deployment, Optional<DnsSpec> dns, TableDefinitions definitions,
             Optional<String> loadBalancer) {
@@ -122,9 +123,18 @@ public record CloudPlan(String tableOwner, String owner, String homeRegion, List
                         alias = Optional.of(new AliasTarget(zone.get(), target, true));
                     }
                 }
+            } else if (target == null && ExposureSpec.gateway(exposure) != null) {
+                if (loadBalancer.isEmpty()) {
+                    problem = Optional.of(new TargetProblem("GatewayAddressPending", "waiting for Gateway "
+                            + ExposureSpec.gateway(exposure).getName() + " to report an address (status.addresses); the record "
+                            + "will point at it", true));
+                } else {
+                    // a Gateway's address: an IP as an A record, a name as a CNAME
+                    target = loadBalancer.get();
+                }
             } else if (target == null) {
                 problem = Optional.of(new TargetProblem("NoTarget", "spec.dns.target is required unless the blueprint's "
-                        + "spec.exposure.type is LoadBalancer (then the record is an alias to the load balancer)", false));
+                        + "spec.exposure.type is LoadBalancer or Gateway (then the record points at what it reports)", false));
             }
             if (target != null) {
                 boolean ip = IPV4.matcher(target).matches();

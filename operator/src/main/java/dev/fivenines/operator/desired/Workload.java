@@ -9,6 +9,7 @@ import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
 import dev.fivenines.api.v1alpha1.ConsistencySpec;
 import dev.fivenines.api.v1alpha1.ExposureSpec;
+import dev.fivenines.api.v1alpha1.GatewaySpec;
 import dev.fivenines.api.v1alpha1.RuntimeSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -276,10 +278,52 @@ public final class Workload {
         if (ExposureSpec.loadBalanced(exposure)) {
             return LoadBalancerService.of(metadata(name()), selector(), ExposureSpec.loadBalancer(exposure), environment.managementPort());
         }
-        return new ServiceBuilder().withMetadata(metadata(name()))
+        ObjectMeta meta = metadata(name());
+        if (ExposureSpec.gateway(exposure) != null) {
+            meta.setAnnotations(Map.of(HTTP_ROUTE, name()));
+        }
+        return new ServiceBuilder().withMetadata(meta)
                 .withNewSpec().withType("ClusterIP").withSelector(selector())
                 .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString("http")).withProtocol("TCP").endPort()
                 .endSpec().build();
+    }
+
+    /** The Gateway API group and version of the route ({@code spec.exposure.type: Gateway}). */
+    public static final String GATEWAY_API = "gateway.networking.k8s.io/v1";
+    /** On the Service while its HTTPRoute exists: tells the operator there is a route to remove when the exposure changes. */
+    public static final String HTTP_ROUTE = "fivenines.dev/http-route";
+
+    /**
+     * With {@code spec.exposure.type: Gateway}, the HTTPRoute from the blueprint's Gateway to this deployment's Service
+     * (all paths); empty otherwise.
+     */
+    public java.util.Optional<GenericKubernetesResource> httpRoute() {
+        GatewaySpec gateway = ExposureSpec.gateway(blueprint.getSpec().getExposure());
+        if (gateway == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> parent = new LinkedHashMap<>();
+        parent.put("group", "gateway.networking.k8s.io");
+        parent.put("kind", "Gateway");
+        parent.put("name", gateway.getName());
+        if (gateway.getNamespace() != null) {
+            parent.put("namespace", gateway.getNamespace());
+        }
+        if (gateway.getSectionName() != null) {
+            parent.put("sectionName", gateway.getSectionName());
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("parentRefs", List.of(parent));
+        if (gateway.getHostnames() != null && !gateway.getHostnames().isEmpty()) {
+            spec.put("hostnames", List.copyOf(gateway.getHostnames()));
+        }
+        spec.put("rules", List.of(Map.of("backendRefs", List.of(Map.of("name", name(), "port", 80)))));
+        GenericKubernetesResource route = new GenericKubernetesResource();
+        route.setApiVersion(GATEWAY_API);
+        route.setKind("HTTPRoute");
+        route.setMetadata(metadata(name()));
+        route.setAdditionalProperty("spec", spec);
+        return java.util.Optional.of(route);
     }
 
     public PodDisruptionBudget podDisruptionBudget() {

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import dev.fivenines.api.v1alpha1.AuthBlueprint;
 import dev.fivenines.api.v1alpha1.AuthDeployment;
+import dev.fivenines.api.v1alpha1.ExposureSpec;
 import dev.fivenines.api.v1alpha1.AuthDeploymentStatus;
 import dev.fivenines.api.v1alpha1.ConditionTypes;
 import dev.fivenines.api.v1alpha1.Variant;
@@ -148,6 +149,7 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
         LastApplied last = LastApplied.of(deployment);
 
         Workload workload = new Workload(atRevision, revision, deployment, config.runtime().environment(config.runtimePort(), config.runtimeManagementPort()));
+        Optional<String> gatewayAddress = GatewayRoutes.ensure(atRevision, deployment, workload, context, metrics);
         ManagedObjects.Applied applied = ManagedObjects.apply(workload.objects(), context, last.unchanged(revision, generation), metrics);
         ConsistencyCronJobs.ensure(atRevision, deployment, workload, context, metrics);
         List<CloudOutcome> cloudOutcomes = List.of();
@@ -155,7 +157,8 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
         Evacuation evacuation = new Evacuation(false, Optional.empty());
         if (cloud.enabled()) {
             BackupPairing.Resolved dns = BackupPairing.resolve(deployment, primaryOf(deployment, context));
-            CloudPlan plan = cloud.plan(atRevision, deployment, dns.dns(), loadBalancer(context, workload));
+            CloudPlan plan = cloud.plan(atRevision, deployment, dns.dns(),
+                    ExposureSpec.gateway(atRevision.getSpec().getExposure()) != null ? gatewayAddress : loadBalancer(context, workload));
             if (dns.problem().isPresent()) {
                 // a backup whose record cannot be settled: its tables are reconciled, its Route 53 objects left as they are
                 BackupPairing.Problem problem = dns.problem().get();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -18,6 +19,7 @@ import dev.fivenines.api.v1alpha1.ConditionTypes;
 import dev.fivenines.api.v1alpha1.DnsSpec;
 import dev.fivenines.api.v1alpha1.ExposureSpec;
 import dev.fivenines.api.v1alpha1.ExposureType;
+import dev.fivenines.api.v1alpha1.GatewaySpec;
 import dev.fivenines.api.v1alpha1.Phase;
 import dev.fivenines.api.v1alpha1.Variant;
 import dev.fivenines.aws.DnsRecord;
@@ -34,6 +36,8 @@ import dev.fivenines.operator.desired.Labels;
 import dev.fivenines.operator.status.Conditions;
 import dev.fivenines.testing.KubeletStandIn;
 import dev.fivenines.testing.aws.LocalCloud;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -269,6 +273,85 @@ class CloudResourcesOnLocalCloudTest {
             assertThat(check.spec().protocol()).as("a load balancer without a certificate listens on HTTP").isEqualTo(HealthCheckProtocol.HTTP);
             assertThat(check.spec().port()).isEqualTo(80);
         });
+    }
+
+    @Test
+    void aGatewayExposureMakesAnHttpRouteAndARecordToTheGatewaysAddressAndTheRouteGoesWithTheExposure() throws Exception {
+        try (var crds = CloudResourcesOnLocalCloudTest.class.getResourceAsStream("/gateway-api/crds.yaml")) {
+            for (var crd : client.load(crds).items()) {
+                client.resource(crd).fieldManager("fivenines-tests").forceConflicts().serverSideApply();
+            }
+        }
+        await().atMost(CONVERGE).until(() -> client.apiextensions().v1().customResourceDefinitions()
+                .withName("gateways.gateway.networking.k8s.io").get().getStatus().getConditions().stream()
+                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())));
+        String ns = "gatewayed";
+        String name = "gw.fivenines.test.";
+        for (String namespace : List.of(ns, "infra")) {
+            client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).serverSideApply();
+        }
+        var gateways = client.genericKubernetesResources("gateway.networking.k8s.io/v1", "Gateway");
+        GenericKubernetesResource gateway = new GenericKubernetesResourceBuilder().withApiVersion("gateway.networking.k8s.io/v1")
+                .withKind("Gateway").withNewMetadata().withName("public").withNamespace("infra").endMetadata()
+                .addToAdditionalProperties("spec", Map.of("gatewayClassName", "amazon-vpc-lattice",
+                        "listeners", List.of(Map.of("name", "https", "port", 443, "protocol", "HTTPS"))))
+                .build();
+        gateways.resource(gateway).create();
+
+        AuthBlueprint blueprint = Fixtures.blueprint(ns, "auth", "1.4.2");
+        ExposureSpec exposure = new ExposureSpec();
+        exposure.setType(ExposureType.Gateway);
+        GatewaySpec declared = new GatewaySpec();
+        declared.setName("public");
+        declared.setNamespace("infra");
+        declared.setSectionName("https");
+        declared.setHostnames(List.of("gw.fivenines.test"));
+        exposure.setGateway(declared);
+        blueprint.getSpec().setExposure(exposure);
+        client.resource(blueprint).create();
+        AuthDeployment primary = Fixtures.deployment(ns, "auth-gw", "auth", Variant.Primary, "us-east-1");
+        DnsSpec dns = new DnsSpec();
+        dns.setZoneId(zoneId);
+        dns.setRecordName(name);
+        primary.getSpec().setDns(dns);
+        client.resource(primary).create();
+
+        var routes = client.genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute").inNamespace(ns);
+        GenericKubernetesResource route = await().atMost(CONVERGE).until(() -> routes.withName("auth-gw").get(), r -> r != null);
+        assertThat(route.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getName()).isEqualTo("auth-gw"));
+        assertThat((Object) route.get("spec", "parentRefs", 0, "name")).isEqualTo("public");
+        assertThat((Object) route.get("spec", "parentRefs", 0, "namespace")).isEqualTo("infra");
+        assertThat((Object) route.get("spec", "parentRefs", 0, "sectionName")).isEqualTo("https");
+        assertThat((Object) route.get("spec", "hostnames", 0)).isEqualTo("gw.fivenines.test");
+        assertThat((Object) route.get("spec", "rules", 0, "backendRefs", 0, "name")).isEqualTo("auth-gw");
+        assertThat(((Number) route.get("spec", "rules", 0, "backendRefs", 0, "port")).intValue()).isEqualTo(80);
+        assertThat(client.services().inNamespace(ns).withName("auth-gw").get().getSpec().getType()).isEqualTo("ClusterIP");
+        awaitDeployment(ns, "auth-gw", d -> Conditions.find(d.getStatus().getConditions(), ConditionTypes.DNS_RECORD_READY)
+                .map(c -> "GatewayAddressPending".equals(c.getReason())).orElse(false));
+
+        // what the Gateway's controller writes once the Gateway has an address
+        gateways.inNamespace("infra").withName("public").editStatus(g -> {
+            g.setAdditionalProperty("status", Map.of("addresses", List.of(Map.of("type", "Hostname", "value", "public-gw.example.net"))));
+            return g;
+        });
+        awaitDeployment(ns, "auth-gw", d -> Conditions.isTrue(d.getStatus().getConditions(), ConditionTypes.DNS_RECORD_READY));
+        DnsRecord record = aws.dnsRecords().list(zoneId, name).stream().filter(r -> r.setIdentifier().equals(Optional.of("auth-gw")))
+                .findFirst().orElseThrow();
+        assertThat(record.type()).isEqualTo("CNAME");
+        assertThat(record.values()).containsExactly("public-gw.example.net");
+        assertThat(record.ttl()).contains(60L);
+        assertThat(aws.healthChecks().findByOwner(ns + "/auth-gw")).singleElement().satisfies(check -> {
+            assertThat(check.spec().fqdn()).contains("public-gw.example.net");
+            assertThat(check.spec().protocol()).isEqualTo(HealthCheckProtocol.HTTPS);
+            assertThat(check.spec().port()).isEqualTo(443);
+        });
+
+        // a route someone deletes is put back; one the exposure no longer asks for is removed
+        routes.withName("auth-gw").delete();
+        await().atMost(CONVERGE).until(() -> routes.withName("auth-gw").get() != null);
+        client.resources(AuthBlueprint.class).inNamespace(ns).withName("auth").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"exposure\":null}}");
+        await().atMost(CONVERGE.multipliedBy(2)).until(() -> routes.withName("auth-gw").get() == null);
     }
 
     @Test
