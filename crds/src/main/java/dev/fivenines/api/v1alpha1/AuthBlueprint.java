@@ -19,11 +19,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("authblueprints")
 @Singular("authblueprint")
 @ShortNames("abp")
-@AdditionalPrinterColumn(name = "Revision", jsonPath = ".status.revision", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".spec.runtime.version", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyDeployments", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Feasible", jsonPath = ".status.conditions[?(@.type==\"ReliabilityFeasible\")].status",
         type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Revision", jsonPath = ".status.revision", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Rollout", jsonPath = ".status.rollout.phase", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Bucket", jsonPath = ".status.rollout.bucket", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Remote", jsonPath = ".status.remoteDeployments", type = AdditionalPrinterColumn.Type.INTEGER, priority = 1)

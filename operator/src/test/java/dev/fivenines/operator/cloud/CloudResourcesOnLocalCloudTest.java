@@ -325,7 +325,9 @@ class CloudResourcesOnLocalCloudTest {
         assertThat((Object) route.get("spec", "hostnames", 0)).isEqualTo("gw.fivenines.test");
         assertThat((Object) route.get("spec", "rules", 0, "backendRefs", 0, "name")).isEqualTo("auth-gw");
         assertThat(((Number) route.get("spec", "rules", 0, "backendRefs", 0, "port")).intValue()).isEqualTo(80);
-        assertThat(client.services().inNamespace(ns).withName("auth-gw").get().getSpec().getType()).isEqualTo("ClusterIP");
+        Service service = await().atMost(CONVERGE).until(() -> client.services().inNamespace(ns).withName("auth-gw").get(), x -> x != null);
+        assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
+        assertThat(service.getMetadata().getAnnotations()).containsEntry("fivenines.dev/http-route", "auth-gw");
         awaitDeployment(ns, "auth-gw", d -> Conditions.find(d.getStatus().getConditions(), ConditionTypes.DNS_RECORD_READY)
                 .map(c -> "GatewayAddressPending".equals(c.getReason())).orElse(false));
 
