@@ -127,7 +127,7 @@ class RuntimeApiTest {
 
     @Test
     void probesMetricsAndStatsAnswerOnlyOnTheManagementPortWhileTheDeepHealthStaysOnTheServingPort() {
-        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/stats/authorization")) {
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/health/started", "/q/metrics", "/stats/authorization")) {
             given().get(path).then().statusCode(404);
             Management.given().get(path).then().statusCode(200);
         }

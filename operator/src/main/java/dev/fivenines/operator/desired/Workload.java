@@ -146,6 +146,9 @@ public final class Workload {
                         .addNewPort().withName(MANAGEMENT).withContainerPort(environment.managementPort()).withProtocol("TCP").endPort()
                         .withEnvFrom(envFrom())
                         .withVolumeMounts(volumeMounts(bootstrap != null, platform != null))
+                        // liveness waits for the start: a JVM on a small CPU share boots slower than three liveness periods
+                        .withNewStartupProbe().withNewHttpGet().withPath("/q/health/started").withPort(new IntOrString(MANAGEMENT))
+                        .endHttpGet().withPeriodSeconds(2).withFailureThreshold(150).endStartupProbe()
                         .withNewReadinessProbe().withNewHttpGet().withPath("/q/health/ready").withPort(new IntOrString(MANAGEMENT))
                         .endHttpGet().withPeriodSeconds(5).withFailureThreshold(3).endReadinessProbe()
                         .withNewLivenessProbe().withNewHttpGet().withPath("/q/health/live").withPort(new IntOrString(MANAGEMENT))

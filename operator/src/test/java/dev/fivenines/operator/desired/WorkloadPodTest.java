@@ -54,6 +54,10 @@ class WorkloadPodTest {
                 .containsExactly("http=8080", "management=9000");
         assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
         assertThat(container.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
+        assertThat(container.getStartupProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        assertThat(container.getStartupProbe().getPeriodSeconds() * container.getStartupProbe().getFailureThreshold())
+                .as("seconds a pod may take to start before it is restarted").isEqualTo(300);
         assertThat(workload.service().getSpec().getPorts()).singleElement()
                 .satisfies(port -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("http"));
         assertThatThrownBy(() -> new RuntimeEnvironment(9000, 9000, Map.of(), Optional.empty()))
