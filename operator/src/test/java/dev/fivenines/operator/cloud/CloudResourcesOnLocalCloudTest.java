@@ -99,6 +99,19 @@ class CloudResourcesOnLocalCloudTest {
         return deployment;
     }
 
+    /** Blueprint auth of {@code ns} with {@code exposure}, and its Primary {@code deployment} with a record but no target. */
+    private void createExposedPrimaryWithoutTarget(String ns, String deployment, String recordName, ExposureSpec exposure) {
+        AuthBlueprint blueprint = Fixtures.blueprint(ns, "auth", "1.4.2");
+        blueprint.getSpec().setExposure(exposure);
+        client.resource(blueprint).create();
+        AuthDeployment primary = Fixtures.deployment(ns, deployment, "auth", Variant.Primary, "us-east-1");
+        DnsSpec dns = new DnsSpec();
+        dns.setZoneId(zoneId);
+        dns.setRecordName(recordName);
+        primary.getSpec().setDns(dns);
+        client.resource(primary).create();
+    }
+
     private AuthDeployment awaitDeployment(String ns, String name, Predicate<AuthDeployment> condition) {
         return await().atMost(CONVERGE).until(() -> client.resources(AuthDeployment.class).inNamespace(ns).withName(name).get(),
                 d -> d != null && d.getStatus() != null && condition.test(d));
@@ -227,17 +240,9 @@ class CloudResourcesOnLocalCloudTest {
         String name = "lb.fivenines.test.";
         String host = "k8s-exposed-authlb-0a1b2c3d4e-0123456789abcdef.elb.us-east-1.amazonaws.com";
         client.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
-        AuthBlueprint blueprint = Fixtures.blueprint(ns, "auth", "1.4.2");
         ExposureSpec exposure = new ExposureSpec();
         exposure.setType(ExposureType.LoadBalancer);
-        blueprint.getSpec().setExposure(exposure);
-        client.resource(blueprint).create();
-        AuthDeployment primary = Fixtures.deployment(ns, "auth-lb", "auth", Variant.Primary, "us-east-1");
-        DnsSpec dns = new DnsSpec();
-        dns.setZoneId(zoneId);
-        dns.setRecordName(name);
-        primary.getSpec().setDns(dns);
-        client.resource(primary).create();
+        createExposedPrimaryWithoutTarget(ns, "auth-lb", name, exposure);
 
         // until the load balancer controller reports the load balancer, the deployment says what it waits for
         AuthDeployment waiting = awaitDeployment(ns, "auth-lb", d -> Conditions.find(d.getStatus().getConditions(),
@@ -298,7 +303,6 @@ class CloudResourcesOnLocalCloudTest {
                 .build();
         gateways.resource(gateway).create();
 
-        AuthBlueprint blueprint = Fixtures.blueprint(ns, "auth", "1.4.2");
         ExposureSpec exposure = new ExposureSpec();
         exposure.setType(ExposureType.Gateway);
         GatewaySpec declared = new GatewaySpec();
@@ -307,14 +311,7 @@ class CloudResourcesOnLocalCloudTest {
         declared.setSectionName("https");
         declared.setHostnames(List.of("gw.fivenines.test"));
         exposure.setGateway(declared);
-        blueprint.getSpec().setExposure(exposure);
-        client.resource(blueprint).create();
-        AuthDeployment primary = Fixtures.deployment(ns, "auth-gw", "auth", Variant.Primary, "us-east-1");
-        DnsSpec dns = new DnsSpec();
-        dns.setZoneId(zoneId);
-        dns.setRecordName(name);
-        primary.getSpec().setDns(dns);
-        client.resource(primary).create();
+        createExposedPrimaryWithoutTarget(ns, "auth-gw", name, exposure);
 
         var routes = client.genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute").inNamespace(ns);
         GenericKubernetesResource route = await().atMost(CONVERGE).until(() -> routes.withName("auth-gw").get(), r -> r != null);
