@@ -207,6 +207,16 @@ class RegionWavesOnTwoControlPlanesTest {
         }
     }
 
+    private static void awaitDeploymentReady(String region, String name, Duration atMost) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                    .until(() -> "Ready".equals(deploymentStatus(region, name).path("phase").asText()));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(name + " in " + region + " did not become Ready: " + deploymentStatus(region, name).toPrettyString()
+                    + "\noperator log (last lines):\n" + REGIONS.get(region).operator().tail(60), e);
+        }
+    }
+
     private static boolean completedAt(JsonNode rollout, String revision) {
         return "Completed".equals(rollout.path("phase").asText()) && revision.equals(rollout.path("revision").asText());
     }
@@ -222,8 +232,9 @@ class RegionWavesOnTwoControlPlanesTest {
         awaitRollout(WEST, Duration.ofSeconds(60), r -> completedAt(r, first));
         assertThat(rollout(EAST).path("wave").asText()).isEqualTo("1/2");
         assertThat(rollout(WEST).path("wave").asText()).isEqualTo("2/2");
+        // a first rollout has no baseline, so it completes as it starts: each deployment becomes Ready on its own pass
         for (String name : List.of("use1-canary", "use1-acme")) {
-            assertThat(deploymentStatus(EAST, name).path("phase").asText()).as(name).isEqualTo("Ready");
+            awaitDeploymentReady(EAST, name, Duration.ofSeconds(90));
         }
         System.out.println("[region waves] both regions Ready at the first revision " + first + " after "
                 + Duration.between(began, Instant.now()).toSeconds() + " s");
