@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import dev.fivenines.auth.metrics.OwnedMeters;
 import org.jboss.logging.Logger;
@@ -42,8 +43,9 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * next region continues from the same position).</li>
  * </ul>
  *
- * Hops and failures are counted ({@code fivenines.storage.hops}, {@code fivenines.storage.failures}) and each
- * breaker's state is a gauge ({@code fivenines.storage.breaker.open}).
+ * Hops and failures are counted ({@code fivenines.storage.hops}, {@code fivenines.storage.failures}), each
+ * breaker's state is a gauge ({@code fivenines.storage.breaker.open}), and region failures are logged at WARN, at
+ * most one line per region every 10 s ({@link RegionFailureLog}).
  */
 public final class FailoverDynamoDb implements InvocationHandler {
 
@@ -55,11 +57,13 @@ public final class FailoverDynamoDb implements InvocationHandler {
     private final List<StorageRegion> regions;
     private final Counter[] hops;
     private final Counter[] failures;
+    private final RegionFailureLog[] failureLogs;
 
     private FailoverDynamoDb(List<StorageRegion> regions, MeterRegistry meters) {
         this.regions = List.copyOf(regions);
         this.hops = new Counter[regions.size()];
         this.failures = new Counter[regions.size()];
+        this.failureLogs = new RegionFailureLog[regions.size()];
         OwnedMeters.forget(meters, "fivenines.storage.breaker.open");
         for (int i = 0; i < regions.size(); i++) {
             StorageRegion region = regions.get(i);
@@ -67,6 +71,7 @@ public final class FailoverDynamoDb implements InvocationHandler {
                     .tag("region", region.region()).register(meters);
             failures[i] = Counter.builder("fivenines.storage.failures").description("Storage requests a region failed")
                     .tag("region", region.region()).register(meters);
+            failureLogs[i] = new RegionFailureLog(region.region(), 10, TimeUnit.SECONDS, System::nanoTime);
             Gauge.builder("fivenines.storage.breaker.open", region.breaker(), b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1)
                     .description("1 while the region is skipped (its breaker is open or half-open)").tag("region", region.region())
                     .register(meters);
@@ -141,9 +146,13 @@ public final class FailoverDynamoDb implements InvocationHandler {
                 last = failure;
                 boolean timeout = isTimeout(failure);
                 timedOut |= timeout;
-                note(passedOver, region, timeout ? "timed out" : describe(failure));
+                String why = timeout ? "timed out" : describe(failure);
+                note(passedOver, region, why);
+                boolean givenUp = !read && !certainlyNotApplied(failure);
+                failureLogs[i].failed(method.getName(), why, givenUp ? "the write was not repeated elsewhere (it may have been applied)"
+                        : i + 1 < regions.size() ? "passed over to the next region of the chain" : "it was the last region of the chain");
                 LOG.debugf("storage region %s failed %s: %s", region.region(), method.getName(), failure.toString());
-                if (!read && !certainlyNotApplied(failure)) {
+                if (givenUp) {
                     throw new StorageUnavailable("the write " + method.getName() + " failed in storage region " + passedOver
                             + "; it may have been applied there, so it was not repeated in another region", timeout, failure);
                 }
