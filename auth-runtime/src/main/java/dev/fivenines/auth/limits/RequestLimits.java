@@ -12,6 +12,7 @@ import dev.fivenines.auth.config.RuntimeSettings;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * answered 429 and logged by the API's error mapper.
  */
 @ApplicationScoped
+@Startup // a limit out of range stops the start, rather than answering every request with a 500
 public class RequestLimits {
 
     private static final Logger LOG = Logger.getLogger(RequestLimits.class);
