@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.fivenines.auth.api.BadRequest;
 import dev.fivenines.auth.authz.ModelCache;
+import dev.fivenines.auth.clients.ClientCache;
 import dev.fivenines.auth.storage.StoredClient;
 import dev.fivenines.auth.storage.TenantPage;
 import dev.fivenines.auth.storage.TenantRecord;
@@ -37,12 +38,14 @@ public class PlatformAdmin {
     private final TenantDirectory directory;
     private final TokenService tokens;
     private final ModelCache models;
+    private final ClientCache clients;
 
-    public PlatformAdmin(TenantRecords records, TenantDirectory directory, TokenService tokens, ModelCache models) {
+    public PlatformAdmin(TenantRecords records, TenantDirectory directory, TokenService tokens, ModelCache models, ClientCache clients) {
         this.records = records;
         this.directory = directory;
         this.tokens = tokens;
         this.models = models;
+        this.clients = clients;
     }
 
     public Provisioned create(NewTenant request, String actor) {
@@ -55,6 +58,7 @@ public class PlatformAdmin {
         StoredClient admin = new StoredClient(clientId, Secrets.hash(secret), Set.of(ADMIN_SCOPE), 1);
         TenantRecord record = records.create(tenant, Optional.of(admin), actor);
         directory.provisioned(tenant);
+        clients.invalidate(tenant, clientId);
         return new Provisioned(record, admin, secret);
     }
 
@@ -67,6 +71,7 @@ public class PlatformAdmin {
         directory.retired(tenant);
         tokens.forget(tenant);
         models.forget(tenant);
+        clients.forget(tenant);
         return retired;
     }
 

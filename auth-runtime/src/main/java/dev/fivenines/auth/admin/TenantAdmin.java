@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.fivenines.auth.api.BadRequest;
 import dev.fivenines.auth.authz.AccessRecord;
 import dev.fivenines.auth.authz.ModelCache;
+import dev.fivenines.auth.clients.ClientCache;
 import dev.fivenines.auth.authz.Role;
 import dev.fivenines.auth.authz.Subject;
 import dev.fivenines.auth.storage.AuditPage;
@@ -53,10 +54,12 @@ public class TenantAdmin {
 
     private final AuthStore store;
     private final ModelCache models;
+    private final ClientCache clients;
 
-    public TenantAdmin(AuthStore store, ModelCache models) {
+    public TenantAdmin(AuthStore store, ModelCache models, ClientCache clients) {
         this.store = store;
         this.models = models;
+        this.clients = clients;
     }
 
     public Role putRole(String tenant, String name, RoleChange change, String actor) {
@@ -105,7 +108,7 @@ public class TenantAdmin {
         AdminInput.clientId(id);
         Set<String> scopes = AdminInput.scopes(change == null ? null : change.scopes());
         String secret = Secrets.generate();
-        return new ClientWithSecret(store.putClient(tenant, id, Secrets.hash(secret), scopes, 0, actor), secret);
+        return changingClient(tenant, id, () -> new ClientWithSecret(store.putClient(tenant, id, Secrets.hash(secret), scopes, 0, actor), secret));
     }
 
     public StoredClient client(String tenant, String id) {
@@ -117,7 +120,7 @@ public class TenantAdmin {
         StoredClient current = client(tenant, id);
         long version = AdminInput.version(change == null ? null : change.version());
         Set<String> scopes = AdminInput.scopes(change.scopes());
-        return store.updateClient(tenant, current, current.secretHash(), scopes, version, actor);
+        return changingClient(tenant, id, () -> store.updateClient(tenant, current, current.secretHash(), scopes, version, actor));
     }
 
     /** Replaces a client's secret: the old one stops working. */
@@ -125,12 +128,31 @@ public class TenantAdmin {
         StoredClient current = client(tenant, id);
         long expected = AdminInput.version(version);
         String secret = Secrets.generate();
-        return new ClientWithSecret(store.updateClient(tenant, current, Secrets.hash(secret), current.scopes(), expected, actor), secret);
+        return changingClient(tenant, id,
+                () -> new ClientWithSecret(store.updateClient(tenant, current, Secrets.hash(secret), current.scopes(), expected, actor), secret));
     }
 
     public void deleteClient(String tenant, String id, Long version, String actor) {
         StoredClient current = client(tenant, id);
-        store.deleteClient(tenant, current, AdminInput.version(version), actor);
+        long expected = AdminInput.version(version);
+        changingClient(tenant, id, () -> {
+            store.deleteClient(tenant, current, expected, actor);
+            return null;
+        });
+    }
+
+    /**
+     * A client change: this replica's kept lookup goes before the write (so no grant after it answers from the old one)
+     * and after it (so a grant that read storage during the write does not keep what it read). Other replicas see it
+     * within the client cache's expiry.
+     */
+    private <T> T changingClient(String tenant, String id, Supplier<T> write) {
+        clients.invalidate(tenant, id);
+        try {
+            return write.get();
+        } finally {
+            clients.invalidate(tenant, id);
+        }
     }
 
     /** Writes a user and its groups; returns the groups. */

@@ -13,6 +13,8 @@ import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 import dev.fivenines.auth.authz.ModelCache;
+import dev.fivenines.auth.clients.ClientCache;
+import dev.fivenines.auth.clients.ClientCacheSettings;
 import dev.fivenines.auth.ratio.AuthorizationRatio;
 import dev.fivenines.auth.storage.AuthStore;
 import dev.fivenines.auth.storage.CircuitBreaker;
@@ -36,6 +38,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -162,6 +165,15 @@ public class RuntimeBeans {
     ModelCache models(AuthStore store, RuntimeSettings settings, Clock clock) {
         return new ModelCache(store::loadModel, settings.model().refreshAfter(), settings.model().maxAge(), clock,
                 backgroundThread("model-refresh"), settings.tenants().maxInMemory());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Startup // contradicting fivenines.clients settings stop the start
+    ClientCache clients(AuthStore store, RuntimeSettings settings, Clock clock) {
+        RuntimeSettings.Clients clients = settings.clients();
+        return new ClientCache(store::client, new ClientCacheSettings(clients.refreshAfter(), clients.expireAfter(), clients.maxAge(),
+                clients.maxInMemory()), clock, backgroundThread("client-refresh"));
     }
 
     private static Executor backgroundThread(String name) {

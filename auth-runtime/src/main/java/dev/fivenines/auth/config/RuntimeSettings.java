@@ -41,6 +41,8 @@ public interface RuntimeSettings {
 
     Model model();
 
+    Clients clients();
+
     Admin admin();
 
     Health health();
@@ -132,6 +134,28 @@ public interface RuntimeSettings {
         /** No decision is made from a model older than this. */
         @WithDefault("5m")
         Duration maxAge();
+    }
+
+    /** The token endpoint's client lookups, kept in memory ({@link dev.fivenines.auth.clients.ClientCache}). */
+    interface Clients {
+        /** A kept lookup this old is read again in the background while it keeps answering (FIVENINES_CLIENTS_REFRESH_AFTER). */
+        @WithDefault("5s")
+        Duration refreshAfter();
+
+        /**
+         * A kept lookup this old is read again before a grant is answered: a client deleted or a secret replaced on
+         * another replica or region stops working within this bound (FIVENINES_CLIENTS_EXPIRE_AFTER).
+         */
+        @WithDefault("15s")
+        Duration expireAfter();
+
+        /** While storage fails, a kept lookup younger than this keeps answering (FIVENINES_CLIENTS_MAX_AGE). */
+        @WithDefault("5m")
+        Duration maxAge();
+
+        /** At most this many client lookups are held by a replica (FIVENINES_CLIENTS_MAX_IN_MEMORY). */
+        @WithDefault("100000")
+        int maxInMemory();
     }
 
     interface Admin {

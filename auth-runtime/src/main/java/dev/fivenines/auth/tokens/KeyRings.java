@@ -80,6 +80,11 @@ public final class KeyRings implements KeySource {
     }
 
     @Override
+    public boolean inMemory(String tenant) {
+        return rings.containsKey(tenant);
+    }
+
+    @Override
     public void forget(String tenant) {
         rings.remove(tenant);
     }

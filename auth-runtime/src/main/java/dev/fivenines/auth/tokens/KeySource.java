@@ -10,6 +10,11 @@ public interface KeySource {
         return ring(tenant);
     }
 
+    /** Whether {@link #ring} answers from memory, reading no storage; a source that cannot tell says no. */
+    default boolean inMemory(String tenant) {
+        return false;
+    }
+
     /** The tenant was retired: its keys are dropped from memory. */
     default void forget(String tenant) {
     }

@@ -64,6 +64,11 @@ public final class TokenService {
         return settings;
     }
 
+    /** Whether {@link #issue} needs no storage read for this tenant (its signing keys are in memory). */
+    public boolean canIssueFromMemory(String tenant) {
+        return keys.inMemory(tenant);
+    }
+
     public Issued issue(String tenant, String subject, String audience, String scope) {
         KeyRing ring = keys.ring(tenant);
         SigningKey key = ring.active();

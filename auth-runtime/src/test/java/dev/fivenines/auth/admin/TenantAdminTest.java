@@ -22,6 +22,9 @@ import dev.fivenines.auth.admin.TenantAdmin.UserChange;
 import dev.fivenines.auth.api.BadRequest;
 import dev.fivenines.auth.authz.ModelCache;
 import dev.fivenines.auth.authz.Subject;
+import dev.fivenines.auth.clients.ClientCache;
+import dev.fivenines.auth.clients.ClientCacheSettings;
+import dev.fivenines.auth.tokens.Secrets;
 import dev.fivenines.auth.storage.AuditEntry;
 import dev.fivenines.auth.storage.AuthStore;
 import dev.fivenines.auth.storage.ConflictingWrite;
@@ -45,6 +48,8 @@ class TenantAdminTest {
     private static AuthStore store;
     private static ModelCache models;
     private static TenantAdmin admin;
+    /** Kept for an hour: only the admin's invalidation can make it read storage again within a test. */
+    private static ClientCache clients;
 
     @BeforeAll
     static void start() {
@@ -57,7 +62,9 @@ class TenantAdminTest {
         AuthTables.all("admin").forEach(dynamo::createTable);
         store = new AuthStore(dynamo, "admin", Clock.systemUTC());
         models = new ModelCache(store::loadModel, Duration.ofMinutes(1), Duration.ofMinutes(5), Clock.systemUTC(), Runnable::run);
-        admin = new TenantAdmin(store, models);
+        clients = new ClientCache(store::client, new ClientCacheSettings(Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1), 1_000),
+                Clock.systemUTC(), Runnable::run);
+        admin = new TenantAdmin(store, models, clients);
     }
 
     @AfterAll
@@ -195,5 +202,24 @@ class TenantAdminTest {
         assertThatThrownBy(() -> admin.group(tenant, "sales")).isInstanceOf(NotFoundException.class)
                 .hasMessage("no group sales in tenant " + tenant);
         assertThatThrownBy(() -> admin.deleteUser(tenant, "dave")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void everyClientChangeIsSeenAtOnceByTheTokenEndpointOfThisReplica() {
+        String tenant = tenant();
+        assertThat(clients.client(tenant, "billing")).as("looked up before it exists: the absence is kept").isEmpty();
+        TenantAdmin.ClientWithSecret created = admin.createClient(tenant, "billing", new ClientChange(Set.of("invoices"), null), ADMIN);
+        assertThat(clients.client(tenant, "billing")).as("created").get().extracting(c -> c.secretHash()).isEqualTo(Secrets.hash(created.secret()));
+
+        admin.updateClient(tenant, "billing", new ClientChange(Set.of("invoices", "refunds"), 1L), ADMIN);
+        assertThat(clients.client(tenant, "billing")).as("scopes changed").get().extracting(c -> c.scopes())
+                .isEqualTo(Set.of("invoices", "refunds"));
+
+        TenantAdmin.ClientWithSecret replaced = admin.replaceSecret(tenant, "billing", 2L, ADMIN);
+        assertThat(clients.client(tenant, "billing")).as("secret replaced").get().extracting(c -> c.secretHash())
+                .isEqualTo(Secrets.hash(replaced.secret())).isNotEqualTo(Secrets.hash(created.secret()));
+
+        admin.deleteClient(tenant, "billing", 3L, ADMIN);
+        assertThat(clients.client(tenant, "billing")).as("deleted").isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.fivenines.auth.reliability;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -20,8 +21,24 @@ import jakarta.inject.Singleton;
 @Named(RuntimeBeans.NANO_TIME)
 public class DrivenNanoTime implements LongSupplier {
 
-    /** A test profile in which the runtime runs on {@link DrivenNanoTime}. */
+    /**
+     * A test profile in which the runtime runs on {@link DrivenNanoTime}, and keeps no client lookup: every login reads
+     * its client from storage, so logins exercise the failover chain.
+     */
     public static final class Profile implements QuarkusTestProfile {
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(DrivenNanoTime.class);
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("fivenines.clients.refresh-after", "0s", "fivenines.clients.expire-after", "0s", "fivenines.clients.max-age", "0s");
+        }
+    }
+
+    /** {@link DrivenNanoTime}, with the client cache as it ships. */
+    public static final class WithClientCache implements QuarkusTestProfile {
         @Override
         public Set<Class<?>> getEnabledAlternatives() {
             return Set.of(DrivenNanoTime.class);

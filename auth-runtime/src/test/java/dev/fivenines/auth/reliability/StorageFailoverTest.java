@@ -51,7 +51,7 @@ class StorageFailoverTest {
                 .post("/tenants/{t}/oauth2/token", TENANT).then().statusCode(200).extract().path("access_token");
     }
 
-    /** A login of a stored client: reads the client from storage every time. */
+    /** A login of a stored client: reads the client from storage every time (the profile keeps no client lookup). */
     private Response login() {
         return given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
                 .formParam("client_id", "billing").formParam("client_secret", clientSecret).post("/tenants/{t}/oauth2/token", TENANT);
