@@ -55,7 +55,13 @@ final class RuntimeUnderLoad implements AutoCloseable {
             // the runtime on its own cores (taskset), the load generator on the others
             command.addAll(List.of("taskset", "-c", cpus));
         }
-        command.addAll(List.of("java", "-Xmx512m", "-Xlog:gc:file=load-test-gc.log", "-Dquarkus.http.host=127.0.0.1",
+        command.addAll(List.of("java", "-Xmx512m", "-Xlog:gc:file=load-test-gc.log"));
+        String jvmArgs = System.getenv("FIVENINES_LOAD_RUNTIME_JVM_ARGS");
+        if (jvmArgs != null && !jvmArgs.isBlank()) {
+            // for example a flight recording: -XX:StartFlightRecording=filename=grants.jfr,settings=profile
+            command.addAll(List.of(jvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -114,14 +120,23 @@ final class RuntimeUnderLoad implements AutoCloseable {
 
     /** Decision requests of a seeded tenant, varied over its users and documents. */
     HttpRequest[] decisions(String tenant, String token, int records) {
-        HttpRequest[] requests = new HttpRequest[256];
+        List<String> bodies = decisionBodies(records);
+        HttpRequest[] requests = new HttpRequest[bodies.size()];
         for (int i = 0; i < requests.length; i++) {
-            String body = "{\"subject\":\"user:u" + (i * 7 % records) + "\",\"permission\":\"documents:read\",\"resource\":\"/documents/f"
-                    + (i % 100) + "/doc" + i + "\"}";
             requests[i] = HttpRequest.newBuilder(uri("/tenants/" + tenant + "/authorize")).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
         }
         return requests;
+    }
+
+    /** 256 decision bodies over a seeded tenant's users and documents. */
+    static List<String> decisionBodies(int records) {
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            bodies.add("{\"subject\":\"user:u" + (i * 7 % records) + "\",\"permission\":\"documents:read\",\"resource\":\"/documents/f"
+                    + (i % 100) + "/doc" + i + "\"}");
+        }
+        return bodies;
     }
 
     private void awaitUp() throws InterruptedException {
