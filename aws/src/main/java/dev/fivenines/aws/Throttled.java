@@ -3,6 +3,9 @@ package dev.fivenines.aws;
 /** AWS throttled the call (after the SDK's own retries); try again with backoff. */
 public final class Throttled extends CloudException {
 
+    /** The condition reason of a throttled call. */
+    public static final String REASON = "Throttled";
+
     public Throttled(String message, String action, String region, Throwable cause) {
         super(message, action, region, cause);
     }
@@ -13,7 +16,7 @@ public final class Throttled extends CloudException {
 
     @Override
     public String reason() {
-        return "Throttled";
+        return REASON;
     }
 
     @Override

@@ -46,20 +46,62 @@ public final class SdkHealthChecks implements HealthChecks {
     private static final int MAX_GENERATIONS = 20;
     private static final int TAG_BATCH = 10;
 
-    private final AwsClients clients;
+    private static final String REFERENCE_PREFIX = "fivenines-";
 
+    /**
+     * One listing of the account's health checks with the tags of Fivenines' own, taken at {@code takenAt}
+     * ({@link System#nanoTime}); what this adapter creates, changes, tags or deletes afterwards is written into it.
+     */
+    private record Listing(List<software.amazon.awssdk.services.route53.model.HealthCheck> checks, Map<String, Map<String, String>> tags,
+            long takenAt) {
+
+        Listing with(software.amazon.awssdk.services.route53.model.HealthCheck check) {
+            List<software.amazon.awssdk.services.route53.model.HealthCheck> all = new ArrayList<>(without(check.id()).checks());
+            all.add(check);
+            return new Listing(List.copyOf(all), tags, takenAt);
+        }
+
+        Listing without(String id) {
+            return new Listing(checks.stream().filter(c -> !c.id().equals(id)).toList(), tags, takenAt);
+        }
+
+        Listing tagged(String id, Map<String, String> added) {
+            Map<String, Map<String, String>> all = new HashMap<>(tags);
+            Map<String, String> merged = new HashMap<>(all.getOrDefault(id, Map.of()));
+            merged.putAll(added);
+            all.put(id, Map.copyOf(merged));
+            return new Listing(checks, Map.copyOf(all), takenAt);
+        }
+
+        Optional<software.amazon.awssdk.services.route53.model.HealthCheck> check(String id) {
+            return checks.stream().filter(c -> c.id().equals(id)).findFirst();
+        }
+    }
+
+    private final AwsClients clients;
+    private final long listingTtlNanos;
+    private final Object listingLock = new Object();
+    private volatile Listing listing;
+
+    /**
+     * With a listing lifetime ({@link AwsSettings#healthCheckListingTtl}), every owner's lookup within it is answered
+     * from one listing of the account's health checks, so the calls per poll no longer grow with the number of
+     * deployments; a health check changed or deleted outside Fivenines is then seen within that lifetime.
+     */
     public SdkHealthChecks(AwsClients clients) {
         this.clients = clients;
+        this.listingTtlNanos = clients.settings().healthCheckListingTtl().toNanos();
     }
 
     @Override
     public List<HealthCheck> findByOwner(String owner) {
         Ownership.requireOwner(owner);
         String prefix = referencePrefix(owner);
-        List<software.amazon.awssdk.services.route53.model.HealthCheck> candidates = listAll().stream()
+        Listing shared = listingTtlNanos == 0 ? null : sharedListing();
+        List<software.amazon.awssdk.services.route53.model.HealthCheck> candidates = (shared == null ? listAll() : shared.checks()).stream()
                 .filter(check -> check.callerReference() != null && check.callerReference().startsWith(prefix))
                 .toList();
-        Map<String, Map<String, String>> tags = tags(candidates.stream().map(check -> check.id()).toList());
+        Map<String, Map<String, String>> tags = shared != null ? shared.tags() : tags(candidates.stream().map(check -> check.id()).toList());
         List<HealthCheck> owned = new ArrayList<>();
         for (var check : candidates) {
             String tagged = tags.getOrDefault(check.id(), Map.of()).get(Ownership.OWNER_TAG);
@@ -86,6 +128,7 @@ public final class SdkHealthChecks implements HealthChecks {
             try {
                 var created = route53().createHealthCheck(b -> b.callerReference(reference).healthCheckConfig(config(spec)))
                         .healthCheck();
+                remember(l -> l.with(created));
                 tagOwner(created.id(), owner);
                 LOG.info("Created health check {} for {} ({})", created.id(), owner, target(spec));
                 return domain(created, owner);
@@ -126,6 +169,7 @@ public final class SdkHealthChecks implements HealthChecks {
                     .inverted(spec.inverted())
                     .enableSNI(spec.protocol() == HealthCheckProtocol.HTTPS && spec.fqdn().isPresent())
                     .resetElements(reset.isEmpty() ? null : reset)).healthCheck();
+            remember(l -> l.with(updated));
             LOG.info("Updated health check {} of {} ({})", id, owner, target(spec));
             return domain(updated, owner);
         } catch (NoSuchHealthCheckException e) {
@@ -145,9 +189,11 @@ public final class SdkHealthChecks implements HealthChecks {
         }
         try {
             route53().deleteHealthCheck(b -> b.healthCheckId(id));
+            remember(l -> l.without(id));
             LOG.info("Deleted health check {} of {}", id, owner);
             return true;
         } catch (NoSuchHealthCheckException gone) {
+            remember(l -> l.without(id));
             return false;
         } catch (AwsServiceException e) {
             if ("HealthCheckInUse".equals(AwsErrors.code(e))) {
@@ -182,6 +228,39 @@ public final class SdkHealthChecks implements HealthChecks {
             tagOwner(id, owner);
         }
         return domain(check, owner);
+    }
+
+    /** The listing every lookup shares, taken again once it is older than its lifetime (one taker at a time). */
+    private Listing sharedListing() {
+        Listing current = listing;
+        if (current != null && System.nanoTime() - current.takenAt() < listingTtlNanos) {
+            return current;
+        }
+        synchronized (listingLock) {
+            current = listing;
+            if (current != null && System.nanoTime() - current.takenAt() < listingTtlNanos) {
+                return current;
+            }
+            long takenAt = System.nanoTime();
+            List<software.amazon.awssdk.services.route53.model.HealthCheck> all = listAll();
+            List<String> ours = all.stream().filter(c -> c.callerReference() != null && c.callerReference().startsWith(REFERENCE_PREFIX))
+                    .map(c -> c.id()).toList();
+            Listing taken = new Listing(List.copyOf(all), Map.copyOf(tags(ours)), takenAt);
+            listing = taken;
+            return taken;
+        }
+    }
+
+    /** What this adapter just did, written into the shared listing (if there is one), so it need not be taken again. */
+    private void remember(java.util.function.UnaryOperator<Listing> change) {
+        if (listingTtlNanos == 0) {
+            return;
+        }
+        synchronized (listingLock) {
+            if (listing != null) {
+                listing = change.apply(listing);
+            }
+        }
     }
 
     private List<software.amazon.awssdk.services.route53.model.HealthCheck> listAll() {
@@ -227,6 +306,7 @@ public final class SdkHealthChecks implements HealthChecks {
             route53().changeTagsForResource(b -> b.resourceType(TagResourceType.HEALTHCHECK).resourceId(id).addTags(
                     Tag.builder().key(Ownership.OWNER_TAG).value(owner).build(),
                     Tag.builder().key("Name").value(owner).build()));
+            remember(l -> l.tagged(id, Map.of(Ownership.OWNER_TAG, owner, "Name", owner)));
         } catch (SdkException e) {
             throw AwsErrors.map(e, "route53:ChangeTagsForResource", null, "health check " + id);
         }
@@ -260,7 +340,7 @@ public final class SdkHealthChecks implements HealthChecks {
     }
 
     private static String referencePrefix(String owner) {
-        return "fivenines-" + Hashes.hex(owner, 16) + "-";
+        return REFERENCE_PREFIX + Hashes.hex(owner, 16) + "-";
     }
 
     private static String target(HealthCheckSpec spec) {
@@ -275,7 +355,9 @@ public final class SdkHealthChecks implements HealthChecks {
     @Override
     public HealthCheckStatus status(String id) {
         try {
-            var check = route53().getHealthCheck(b -> b.healthCheckId(id)).healthCheck().healthCheckConfig();
+            Listing shared = listingTtlNanos == 0 ? null : sharedListing();
+            var check = (shared == null ? Optional.<software.amazon.awssdk.services.route53.model.HealthCheck>empty() : shared.check(id))
+                    .orElseGet(() -> route53().getHealthCheck(b -> b.healthCheckId(id)).healthCheck()).healthCheckConfig();
             var observations = route53().getHealthCheckStatus(b -> b.healthCheckId(id)).healthCheckObservations().stream()
                     .map(o -> {
                         String report = o.statusReport() == null || o.statusReport().status() == null ? "" : o.statusReport().status();

@@ -61,7 +61,8 @@ public class AwsPortsProducer {
     static AwsSettings settings(OperatorConfig.Aws aws) {
         Map<String, URI> endpoints = new LinkedHashMap<>();
         aws.dynamodbEndpointsByRegion().forEach((region, url) -> endpoints.put(region, URI.create(url)));
-        AwsSettings settings = AwsSettings.defaults().withDynamoDbEndpoints(endpoints);
+        AwsSettings settings = AwsSettings.defaults().withDynamoDbEndpoints(endpoints)
+                .withHealthCheckListingTtl(aws.healthCheckListingTtl().orElse(aws.pollInterval().dividedBy(2)));
         if (aws.route53Endpoint().isPresent()) {
             settings = settings.withRoute53Endpoint(URI.create(aws.route53Endpoint().get()));
         }

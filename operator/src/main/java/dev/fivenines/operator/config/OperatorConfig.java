@@ -86,6 +86,13 @@ public interface OperatorConfig {
         @WithDefault("60s")
         java.time.Duration pollInterval();
 
+        /**
+         * How long one listing of the account's Route 53 health checks answers every deployment's lookup (so a poll of
+         * N deployments lists them once, not N times); a health check changed by hand is seen within it. Half the poll
+         * interval when absent.
+         */
+        Optional<java.time.Duration> healthCheckListingTtl();
+
         /** How soon to look again while a replica or table is being created. */
         @WithDefault("5s")
         java.time.Duration busyRetry();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -14,6 +15,7 @@ import dev.fivenines.api.v1alpha1.ExposureSpec;
 import dev.fivenines.api.v1alpha1.AuthDeploymentStatus;
 import dev.fivenines.api.v1alpha1.ConditionTypes;
 import dev.fivenines.api.v1alpha1.Variant;
+import dev.fivenines.aws.Throttled;
 import dev.fivenines.operator.cloud.CloudOutcome;
 import dev.fivenines.operator.cloud.CloudPlan;
 import dev.fivenines.operator.cloud.CloudResources;
@@ -74,6 +76,7 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
     private final CloudResources cloud;
     private final FailoverReader failover;
     private final DeepHealthProbe deepHealth;
+    private final Requeue requeue;
 
     public AuthDeploymentReconciler(OperatorConfig config, EventRecorder events, OperatorMetrics metrics, Clock clock,
             CloudResources cloud, FailoverReader failover, DeepHealthProbe deepHealth) {
@@ -84,6 +87,7 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
         this.cloud = cloud;
         this.failover = failover;
         this.deepHealth = deepHealth;
+        this.requeue = new Requeue(config.aws().pollInterval(), config.aws().busyRetry(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** What a pass saw: the observation, and what Route 53 does with the deployment's record (read before the AWS step). */
@@ -126,10 +130,12 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
             metrics.statusPatched(NAME);
         }
         UpdateControl<AuthDeployment> control = patch == null ? UpdateControl.noUpdate() : UpdateControl.patchStatus(patch);
-        if (seen.cloud().stream().anyMatch(CloudOutcome::settling)) {
-            return control.rescheduleAfter(config.aws().busyRetry().toMillis());
+        boolean settling = seen.cloud().stream().anyMatch(CloudOutcome::settling);
+        if (!settling && !cloud.enabled()) {
+            return control;
         }
-        return cloud.enabled() ? control.rescheduleAfter(config.aws().pollInterval().toMillis()) : control;
+        boolean throttled = seen.cloud().stream().anyMatch(o -> o.settling() && Throttled.REASON.equals(o.reason()));
+        return control.rescheduleAfter(requeue.after(deployment.getMetadata().getUid(), throttled, settling));
     }
 
     /** Makes the workload and AWS resources as declared, and says what it found and did. */
@@ -220,6 +226,7 @@ public class AuthDeploymentReconciler implements Reconciler<AuthDeployment>, Cle
 
     @Override
     public DeleteControl cleanup(AuthDeployment deployment, Context<AuthDeployment> context) {
+        requeue.forget(deployment.getMetadata().getUid());
         if (!cloud.enabled() || !config.isLocal(deployment.getSpec().getRegion())) {
             return DeleteControl.defaultDelete();
         }

@@ -26,7 +26,17 @@ class AwsPortsProducerTest {
 
     @Test
     void withoutEndpointsTheClientsUseAwsOwnAndTheDefaultCredentialsChain() {
-        assertThat(AwsPortsProducer.settings(fromEnvironment(Map.of()).aws())).isEqualTo(AwsSettings.defaults());
+        // and one health check listing shared for half the 60 s poll interval
+        assertThat(AwsPortsProducer.settings(fromEnvironment(Map.of()).aws()))
+                .isEqualTo(AwsSettings.defaults().withHealthCheckListingTtl(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void theHealthCheckListingFollowsThePollIntervalUnlessItIsSet() {
+        assertThat(AwsPortsProducer.settings(fromEnvironment(Map.of("FIVENINES_AWS_POLL_INTERVAL", "10s")).aws()).healthCheckListingTtl())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(AwsPortsProducer.settings(fromEnvironment(Map.of("FIVENINES_AWS_POLL_INTERVAL", "10s",
+                "FIVENINES_AWS_HEALTH_CHECK_LISTING_TTL", "0s")).aws()).healthCheckListingTtl()).isZero();
     }
 
     @Test
