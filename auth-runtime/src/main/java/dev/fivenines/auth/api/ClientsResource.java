@@ -5,6 +5,8 @@ import java.util.Set;
 import dev.fivenines.auth.admin.TenantAdmin;
 import dev.fivenines.auth.storage.StoredClient;
 import dev.fivenines.auth.tokens.TokenRejected;
+import org.jboss.resteasy.reactive.ResponseHeader;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -50,6 +52,7 @@ public class ClientsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
     public NewClient create(@PathParam("tenant") String tenant, @PathParam("id") String id, @HeaderParam("Authorization") String auth,
             TenantAdmin.ClientChange body) throws TokenRejected {
         String actor = callers.admit(tenant, auth);
@@ -73,6 +76,7 @@ public class ClientsResource {
 
     @POST
     @Path("/secret")
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
     public NewClient replaceSecret(@PathParam("tenant") String tenant, @PathParam("id") String id, @QueryParam("version") String version,
             @HeaderParam("Authorization") String auth) throws TokenRejected {
         String actor = callers.admit(tenant, auth);

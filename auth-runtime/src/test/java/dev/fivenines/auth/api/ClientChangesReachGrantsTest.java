@@ -58,7 +58,7 @@ class ClientChangesReachGrantsTest {
         assertThat(grant("acme", "payroll", first)).isEqualTo(200);
 
         String second = given().auth().oauth2(admin).queryParam("version", 1)
-                .post("/tenants/acme/admin/clients/payroll/secret").then().statusCode(200).extract().path("clientSecret");
+                .post("/tenants/acme/admin/clients/payroll/secret").then().statusCode(200).header("Cache-Control", "no-store").extract().path("clientSecret");
         assertThat(grant("acme", "payroll", first)).as("the replaced secret, right after the change").isEqualTo(401);
         assertThat(grant("acme", "payroll", second)).isEqualTo(200);
 

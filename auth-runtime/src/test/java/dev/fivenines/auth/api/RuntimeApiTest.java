@@ -141,7 +141,7 @@ class RuntimeApiTest {
     void clientSecretIsShownOnceAndBothGrantsIssueTokensForTheClient() {
         String admin = adminToken("acme", "acme-bootstrap-secret");
         var created = given().auth().oauth2(admin).contentType("application/json").body(Map.of("scopes", List.of("authorize")))
-                .post("/tenants/acme/admin/clients/billing").then().statusCode(200)
+                .post("/tenants/acme/admin/clients/billing").then().statusCode(200).header("Cache-Control", "no-store")
                 .body("clientId", equalTo("billing")).body("version", equalTo(1)).extract().jsonPath();
         String secret = created.getString("clientSecret");
         String apiKey = created.getString("apiKey");
