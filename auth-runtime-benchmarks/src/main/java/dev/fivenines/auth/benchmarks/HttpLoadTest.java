@@ -73,7 +73,7 @@ public final class HttpLoadTest {
         System.exit(0);
     }
 
-    private static List<ClosedLoop.Result> measure(String name, List<ClosedLoop.Target> targets, int connections, int seconds, int runs,
+    static List<ClosedLoop.Result> measure(String name, List<ClosedLoop.Target> targets, int connections, int seconds, int runs,
             int warmUp) throws Exception {
         System.out.printf("%s: warming up for %d s (not measured)%n", name, warmUp);
         ClosedLoop.run(name + " warm-up", targets, connections, warmUp).print();
@@ -87,7 +87,7 @@ public final class HttpLoadTest {
     }
 
     /** A stored client of tenant acme, created through the admin API, and its grant. */
-    private static ClosedLoop.Target grant(RuntimeUnderLoad runtime, String admin) throws Exception {
+    static ClosedLoop.Target grant(RuntimeUnderLoad runtime, String admin) throws Exception {
         HttpResponse<String> created = RuntimeUnderLoad.HTTP.send(HttpRequest.newBuilder(runtime.uri("/tenants/acme/admin/clients/load"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"scopes\":[\"authorize\"]}")).build(), HttpResponse.BodyHandlers.ofString());

@@ -153,7 +153,7 @@ final class RuntimeUnderLoad implements AutoCloseable {
         throw new IllegalStateException("the runtime did not become ready in 60 s; see load-test-runtime.log");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
